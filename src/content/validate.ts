@@ -1,0 +1,167 @@
+/**
+ * Validates the content store: each file against the schema, then the references between them.
+ * Used by `npm run content:check`, by the build, and by the app when it loads, so an editor
+ * sees the same message wherever a mistake surfaces.
+ */
+import type { z } from 'zod';
+import { campus as campusSchema, college as collegeSchema } from './schema';
+import type { Campus, College, Content } from './schema';
+
+export const CONTENT_DIR = 'assets/content';
+export const COLLEGE_FILE = `${CONTENT_DIR}/college.json`;
+export const campusFile = (campusId: string) => `${CONTENT_DIR}/campuses/${campusId}.json`;
+
+/** One problem, named by the file and the JSON path inside it. */
+export interface ContentIssue {
+  file: string;
+  /** JSON path, like `$.stops[2].hotspots[0].yaw`; `$` is the whole file. */
+  path: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; content: Content } | { ok: false; issues: ContentIssue[] };
+
+export interface ValidateOptions {
+  /** Says whether a file under assets/ exists; left out where the files cannot be seen (the browser). */
+  assetExists?: (assetPath: string) => boolean;
+}
+
+export function formatIssue(issue: ContentIssue): string {
+  return `${issue.file}: ${issue.path}: ${issue.message}`;
+}
+
+export function jsonPath(segments: readonly PropertyKey[]): string {
+  return segments.reduce<string>(
+    (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : `${acc}.${String(seg)}`),
+    '$',
+  );
+}
+
+function describeZodIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    return `unknown field ${keys} (check the spelling)`;
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return issue.message.includes('missing') ? issue.message : 'this field is required';
+  }
+  return issue.message;
+}
+
+function parseFile<T>(
+  file: string,
+  raw: string | undefined,
+  schema: z.ZodType<T>,
+  issues: ContentIssue[],
+): T | undefined {
+  if (raw === undefined) {
+    issues.push({ file, path: '$', message: 'the file is missing' });
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    issues.push({ file, path: '$', message: `not valid JSON: ${detail}` });
+    return undefined;
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      issues.push({ file, path: jsonPath(issue.path), message: describeZodIssue(issue) });
+    }
+    return undefined;
+  }
+  return result.data;
+}
+
+function findDuplicates(ids: readonly string[]): Map<number, string> {
+  const seen = new Set<string>();
+  const dupes = new Map<number, string>();
+  ids.forEach((value, index) => {
+    if (seen.has(value)) dupes.set(index, value);
+    seen.add(value);
+  });
+  return dupes;
+}
+
+function checkCampus(file: string, c: Campus, issues: ContentIssue[], options: ValidateOptions) {
+  const add = (path: string, message: string) => issues.push({ file, path, message });
+  const stopIds = new Set(c.stops.map((s) => s.id));
+
+  for (const [index, dup] of findDuplicates(c.stops.map((s) => s.id))) {
+    add(`$.stops[${index}].id`, `the stop id "${dup}" is used twice in this campus`);
+  }
+  if (!stopIds.has(c.firstStop)) {
+    add('$.firstStop', `firstStop names "${c.firstStop}", which is not a stop of this campus`);
+  }
+
+  c.stops.forEach((s, si) => {
+    const at = `$.stops[${si}]`;
+    for (const [index, dup] of findDuplicates(s.hotspots.map((h) => h.id))) {
+      add(`${at}.hotspots[${index}].id`, `the hotspot id "${dup}" is used twice in stop "${s.id}"`);
+    }
+    if (options.assetExists && !options.assetExists(s.panorama.master)) {
+      add(`${at}.panorama.master`, `the image file assets/${s.panorama.master} does not exist`);
+    }
+    s.hotspots.forEach((h, hi) => {
+      if (h.kind !== 'link') return;
+      if (h.target === s.id) {
+        add(`${at}.hotspots[${hi}].target`, `a link hotspot must not lead to its own stop ("${s.id}")`);
+      } else if (!stopIds.has(h.target)) {
+        add(`${at}.hotspots[${hi}].target`, `the link target "${h.target}" is not a stop of this campus`);
+      }
+    });
+  });
+}
+
+/**
+ * Validates every content file.
+ * @param files raw file text by repository-relative path (`assets/content/college.json`, …).
+ */
+export function validateContent(
+  files: Readonly<Record<string, string>>,
+  options: ValidateOptions = {},
+): ValidationResult {
+  const issues: ContentIssue[] = [];
+  const collegeData: College | undefined = parseFile(COLLEGE_FILE, files[COLLEGE_FILE], collegeSchema, issues);
+  const campuses: Campus[] = [];
+
+  if (collegeData) {
+    for (const [index, dup] of findDuplicates(collegeData.campuses)) {
+      issues.push({ file: COLLEGE_FILE, path: `$.campuses[${index}]`, message: `the campus "${dup}" is listed twice` });
+    }
+    for (const [index, dup] of findDuplicates(collegeData.about.map((s) => s.id))) {
+      issues.push({ file: COLLEGE_FILE, path: `$.about[${index}].id`, message: `the section id "${dup}" is used twice` });
+    }
+    collegeData.campuses.forEach((campusId, index) => {
+      const file = campusFile(campusId);
+      if (files[file] === undefined) {
+        issues.push({
+          file: COLLEGE_FILE,
+          path: `$.campuses[${index}]`,
+          message: `the campus "${campusId}" is listed, but ${file} does not exist`,
+        });
+        return;
+      }
+      const c = parseFile(file, files[file], campusSchema, issues);
+      if (!c) return;
+      if (c.id !== campusId) {
+        issues.push({ file, path: '$.id', message: `the id "${c.id}" must match the file name ("${campusId}")` });
+      }
+      checkCampus(file, c, issues, options);
+      campuses.push(c);
+    });
+  }
+
+  const listed = new Set((collegeData?.campuses ?? []).map(campusFile));
+  for (const file of Object.keys(files)) {
+    if (file !== COLLEGE_FILE && !listed.has(file) && collegeData) {
+      issues.push({ file, path: '$', message: 'this campus file is not listed in college.json "campuses"' });
+    }
+  }
+
+  if (issues.length > 0 || !collegeData) return { ok: false, issues };
+  return { ok: true, content: { college: collegeData, campuses } };
+}

@@ -1,0 +1,72 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { assetExistsIn, readContentFiles } from './scripts/content-files';
+import { formatIssue, validateContent } from './src/content/validate';
+
+const root = import.meta.dirname;
+
+/**
+ * Bundles the content store as `virtual:content` and refuses to build invalid content:
+ * the same check as `npm run content:check`, so a broken file never reaches visitors.
+ */
+function contentStore(): Plugin {
+  const id = 'virtual:content';
+  const resolved = `\0${id}`;
+  return {
+    name: 'content-store',
+    resolveId: (source) => (source === id ? resolved : undefined),
+    load(loadId) {
+      if (loadId !== resolved) return undefined;
+      const files = readContentFiles(root);
+      for (const file of Object.keys(files)) this.addWatchFile(`${root}/${file}`);
+      const result = validateContent(files, { assetExists: assetExistsIn(root) });
+      if (!result.ok && process.env.CONTENT_CHECK !== 'off') {
+        this.error(`Invalid content:\n${result.issues.map(formatIssue).join('\n')}`);
+      }
+      return `export const files = ${JSON.stringify(files)};`;
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), contentStore()],
+  build: {
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // three.js and R3F only load where a 3D view is on screen.
+          groups: [{ name: 'three', test: /node_modules[\\/](three|@react-three)[\\/]/, priority: 10 }],
+        },
+      },
+    },
+  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: false },
+  server: { host: '127.0.0.1' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/unit/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
