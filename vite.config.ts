@@ -36,8 +36,12 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // three.js and R3F only load where a 3D view is on screen.
-          groups: [{ name: 'three', test: /node_modules[\\/](three|@react-three)[\\/]/, priority: 10 }],
+          // three.js and R3F only load where a 3D view is on screen. React and zustand, which R3F
+          // also uses, get their own chunk first, or they would be pulled into the 3D one.
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand|use-sync-external-store)[\\/]/, priority: 20 },
+            { name: 'three', test: /node_modules[\\/](three|@react-three)[\\/]/, priority: 10 },
+          ],
         },
       },
     },

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the browser tests need, from Debian's packages, when it is missing:
+# Chromium (playwright-core drives it; it never downloads a browser) and CJK fonts (without them
+# Chinese renders as boxes). Safe to run again: it installs nothing when all is there.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; }; then
+  need+=(fonts-noto-cjk)
+fi
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "ensure-browser: installing ${need[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -1,0 +1,88 @@
+/** The frame around every page: skip link, header with navigation and language, the page, footer. */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PlaceLink } from '../components/PlaceLink';
+import { Text } from '../components/Text';
+import { useContent } from '../content/ContentContext';
+import { usePlace } from '../store/context';
+import { LanguageSync } from './LanguageSync';
+import { Page } from './Page';
+import { UrlSync } from './UrlSync';
+
+function PageError() {
+  const { t } = useTranslation();
+  return (
+    <div className="message-page" role="alert">
+      <h1>{t('error.title')}</h1>
+      <p>{t('error.body')}</p>
+      <p className="button-row">
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          {t('error.reload')}
+        </button>
+        <a className="button button--quiet" href="/">
+          {t('error.home')}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+/** After moving to another page, focus its heading so keyboard and screen-reader users start there. */
+function useFocusOnPageChange(placeKey: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo({ top: 0 });
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    if (heading) {
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    }
+  }, [placeKey]);
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { college } = useContent();
+  const place = usePlace();
+  const placeKey = JSON.stringify(place);
+  useFocusOnPageChange(placeKey);
+  return (
+    <>
+      <UrlSync />
+      <LanguageSync />
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="site-header">
+        <PlaceLink to={{ page: 'home' }} className="brand">
+          <Text className="brand__name" value={college.name} />
+          <Text className="brand__programme" value={college.programme} />
+        </PlaceLink>
+        <nav aria-label={t('nav.label')} className="site-nav">
+          <PlaceLink to={{ page: 'home' }} aria-current={place.page === 'home' ? 'page' : undefined}>
+            {t('nav.home')}
+          </PlaceLink>
+          <PlaceLink to={{ page: 'about' }} aria-current={place.page === 'about' ? 'page' : undefined}>
+            {t('nav.about')}
+          </PlaceLink>
+        </nav>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className={`main main--${place.page}`}>
+        <ErrorBoundary key={placeKey} fallback={<PageError />}>
+          <Page />
+        </ErrorBoundary>
+      </main>
+      <footer className="site-footer">
+        <Text as="p" value={college.name} lang="zh" />
+        <p>{t('footer.note')}</p>
+      </footer>
+    </>
+  );
+}

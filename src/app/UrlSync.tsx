@@ -1,0 +1,80 @@
+/**
+ * The one place where the URL and the store meet.
+ *
+ * URL → store: on load and on back/forward, the URL is read into the store.
+ * store → URL: a new page or stop is a new history entry (so back walks the stops visited);
+ * a new view, language or open hotspot replaces the current entry. While the visitor drags,
+ * the view is written at most a few times a second: browsers throttle history writes.
+ */
+import { useEffect, useRef } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useTourStore } from '../store/context';
+import { stateToUrl, urlToState } from '../store/paths';
+import { samePlace, type TourState } from '../store/tourStore';
+
+const VIEW_WRITE_DELAY_MS = 300;
+
+export function UrlSync() {
+  const store = useTourStore();
+  const location = useLocation();
+  const navigate = useNavigate();
+  // The URL we last wrote ourselves: when the router reports it back, there is nothing to read.
+  const ownWrite = useRef<string | null>(null);
+
+  useEffect(() => {
+    const url = location.pathname + location.search;
+    if (url === ownWrite.current) {
+      ownWrite.current = null;
+      return;
+    }
+    ownWrite.current = null;
+    const parsed = urlToState(location.pathname, location.search);
+    const state = store.getState();
+    const next: TourState = {
+      lang: parsed.lang ?? state.lang,
+      place: parsed.place,
+      view: parsed.view,
+      openHotspotId: parsed.openHotspotId,
+    };
+    if (stateToUrl(next) !== stateToUrl(state) || !samePlace(next.place, state.place)) state.restore(next);
+    // `/` and other non-canonical spellings become the canonical URL of what is shown.
+    const canonical = stateToUrl(next);
+    if (canonical !== null && canonical !== url) {
+      ownWrite.current = canonical;
+      void navigate(canonical, { replace: true });
+    }
+  }, [location.pathname, location.search, store, navigate]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const write = (state: TourState, replace: boolean) => {
+      const url = stateToUrl(state);
+      const current = window.location.pathname + window.location.search;
+      if (url === null || url === current) return;
+      ownWrite.current = url;
+      void navigate(url, { replace });
+    };
+    const flushView = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      write(store.getState(), true);
+    };
+    const unsubscribe = store.subscribe((state, prev) => {
+      if (!samePlace(state.place, prev.place)) {
+        clearTimeout(timer);
+        timer = undefined;
+        write(state, false);
+      } else if (state.lang !== prev.lang || state.openHotspotId !== prev.openHotspotId) {
+        flushView();
+      } else if (state.view !== prev.view && !timer) {
+        timer = setTimeout(flushView, VIEW_WRITE_DELAY_MS);
+      }
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [store, navigate]);
+
+  return null;
+}

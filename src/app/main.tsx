@@ -1,0 +1,56 @@
+/** Entry: validate the content, create the store from the URL, and start the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ContentProvider } from '../content/ContentContext';
+import { loadBundledContent } from '../content/load';
+import { createI18n } from '../i18n/i18n';
+import { preferredLang } from '../i18n/language';
+import { TourStoreProvider } from '../store/context';
+import { urlToState } from '../store/paths';
+import { createTourStore } from '../store/tourStore';
+import { ContentErrorPage } from './ContentErrorPage';
+import { Shell } from './Shell';
+import './styles.css';
+
+const fromUrl = urlToState(window.location.pathname, window.location.search);
+const lang = fromUrl.lang ?? preferredLang();
+const store = createTourStore({ lang, place: fromUrl.place, view: fromUrl.view, openHotspotId: fromUrl.openHotspotId });
+const i18n = createI18n(lang);
+// i18next follows the store before React renders the change, so UI and content switch together.
+store.subscribe((state, prev) => {
+  if (state.lang !== prev.lang) void i18n.changeLanguage(state.lang);
+});
+
+const content = loadBundledContent();
+const root = createRoot(document.getElementById('root')!);
+
+if (!content.ok) {
+  root.render(
+    <I18nextProvider i18n={i18n}>
+      <ContentErrorPage issues={content.issues} />
+    </I18nextProvider>,
+  );
+} else {
+  const router = createBrowserRouter([{ path: '*', element: <Shell /> }]);
+  root.render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <TourStoreProvider store={store}>
+          <ContentProvider content={content.content}>
+            <RouterProvider router={router} />
+          </ContentProvider>
+        </TourStoreProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+// Lets tests and future drivers (guided tours, live sessions) reach the one store.
+declare global {
+  interface Window {
+    __tourStore?: typeof store;
+  }
+}
+window.__tourStore = store;

@@ -1,0 +1,177 @@
+/** A stop: the 360° view with its hotspots, the open info panel, and the text view beside it. */
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, useLayoutEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Campus, Hotspot, Stop, View } from '../../content/schema';
+import { arrivalView, findHotspot, findStop } from '../../content/lookup';
+import { derivedImage } from '../../content/images';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { Text } from '../../components/Text';
+import { PlaceLink } from '../../components/PlaceLink';
+import { useReducedMotion } from '../../components/useReducedMotion';
+import { htmlLang } from '../../i18n/i18n';
+import { useLang, useOpenHotspotId, useTourStore, useView } from '../../store/context';
+import type { ViewerHotspot } from '../../viewer/HotspotLayer';
+import { hasWebGL } from '../../viewer/webgl';
+import { InfoPanel } from './InfoPanel';
+import { HotspotList, StopList } from './StopLists';
+import { ViewControls } from './ViewControls';
+
+// three.js and R3F load only here, so the welcome and about pages never wait for them.
+const PanoramaViewer = lazy(() => import('../../viewer/PanoramaViewer'));
+
+interface StopPageProps {
+  campus: Campus;
+  stop: Stop;
+}
+
+export function StopPage({ campus, stop }: StopPageProps) {
+  const { t } = useTranslation();
+  const store = useTourStore();
+  const lang = useLang();
+  const view = useView() ?? stop.initialView;
+  const openId = useOpenHotspotId();
+  const open = openId ? findHotspot(stop, openId) : undefined;
+  const openInfo = open?.kind === 'info' ? open : undefined;
+  const reducedMotion = useReducedMotion();
+  const [webgl] = useState(hasWebGL);
+  const [viewerAttempt, setViewerAttempt] = useState(0);
+
+  const panelHeading = useRef<HTMLHeadingElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const focusPanel = useRef(false);
+
+  useLayoutEffect(() => {
+    if (openInfo && focusPanel.current) {
+      focusPanel.current = false;
+      panelHeading.current?.focus();
+    }
+  }, [openInfo]);
+
+  const activate = useCallback(
+    (hotspot: Hotspot, turnTo: boolean) => {
+      const state = store.getState();
+      if (hotspot.kind === 'link') {
+        state.goTo({ page: 'stop', campusId: campus.id, stopId: hotspot.target }, arrivalView(campus, hotspot.target, hotspot.arrive));
+        return;
+      }
+      if (state.openHotspotId === hotspot.id) {
+        state.openHotspot(null);
+        return;
+      }
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      focusPanel.current = true;
+      // From the list, turn to the hotspot so the picture shows what the text is about.
+      if (turnTo) state.setView({ ...(state.view ?? stop.initialView), yaw: hotspot.yaw, pitch: hotspot.pitch });
+      state.openHotspot(hotspot.id);
+    },
+    [store, campus, stop.initialView],
+  );
+
+  const closePanel = useCallback(() => {
+    store.getState().openHotspot(null);
+    const back = opener.current;
+    opener.current = null;
+    // Focus goes back where it came from; if that marker has scrolled out of view, to the viewer.
+    requestAnimationFrame(() => {
+      if (back?.isConnected) back.focus();
+      else document.querySelector<HTMLElement>('.pano, #stop-title')?.focus();
+    });
+  }, [store]);
+
+  const viewerHotspots = useMemo<ViewerHotspot[]>(
+    () =>
+      stop.hotspots.map((h) => {
+        const name = h.kind === 'info' ? h.title[lang] : (findStop(campus, h.target)?.name[lang] ?? h.target);
+        return {
+          id: h.id,
+          kind: h.kind,
+          yaw: h.yaw,
+          pitch: h.pitch,
+          label: h.kind === 'info' ? t('stop.infoLabel', { title: name }) : t('stop.linkLabel', { stop: name }),
+          caption: name,
+          lang: htmlLang(lang),
+        };
+      }),
+    [stop, campus, lang, t],
+  );
+
+  const setView = useCallback((v: View) => store.getState().setView(v), [store]);
+  const onHotspotActivate = useCallback(
+    (id: string) => {
+      const h = findHotspot(stop, id);
+      if (h) activate(h, false);
+    },
+    [stop, activate],
+  );
+
+  const master = stop.panorama.master;
+  const textOnly = (message: string, retry?: () => void) => (
+    <div className="stage-fallback" role="status">
+      <img src={derivedImage.thumbnail(master)} alt="" width={640} height={360} />
+      <p>{message}</p>
+      {retry && (
+        <button type="button" className="button" onClick={retry}>
+          {t('stop.retry')}
+        </button>
+      )}
+    </div>
+  );
+
+  return (
+    <div className="stop">
+      <nav className="breadcrumb" aria-label={t('nav.breadcrumb')}>
+        <ol>
+          <li>
+            <PlaceLink to={{ page: 'home' }}>{t('nav.home')}</PlaceLink>
+          </li>
+          <li>
+            <PlaceLink to={{ page: 'campus', campusId: campus.id }}>
+              <Text value={campus.name} />
+            </PlaceLink>
+          </li>
+        </ol>
+      </nav>
+      <h1 id="stop-title" tabIndex={-1}>
+        <Text value={stop.name} />
+      </h1>
+      <Text as="p" className="lead" value={stop.summary} />
+      <div className="stop-layout">
+        <div className="stage">
+          {!webgl ? (
+            textOnly(t('stop.noWebgl'))
+          ) : (
+            <ErrorBoundary key={viewerAttempt} fallback={textOnly(t('stop.viewerFailed'), () => setViewerAttempt((n) => n + 1))}>
+              <Suspense fallback={<div className="pano pano--loading" aria-hidden="true" />}>
+                <PanoramaViewer
+                  src={derivedImage.panorama(master)}
+                  previewSrc={derivedImage.preview(master)}
+                  view={view}
+                  onViewChange={setView}
+                  hotspots={viewerHotspots}
+                  activeHotspotId={openInfo?.id ?? null}
+                  onHotspotActivate={onHotspotActivate}
+                  reducedMotion={reducedMotion}
+                  labels={{
+                    region: t('stop.viewRegion', { stop: stop.name[lang] }),
+                    instructions: t('stop.instructions'),
+                    loading: t('stop.loading'),
+                    loadError: t('stop.loadError'),
+                    retry: t('stop.retry'),
+                  }}
+                >
+                  {stop.panorama.source !== 'photo' && <p className="badge">{t('stop.illustration')}</p>}
+                  <ViewControls view={view} initialView={stop.initialView} onChange={setView} />
+                </PanoramaViewer>
+              </Suspense>
+            </ErrorBoundary>
+          )}
+        </div>
+        <div className="side">
+          {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} onClose={closePanel} />}
+          <HotspotList campus={campus} stop={stop} openId={openInfo?.id ?? null} onActivate={(h) => activate(h, true)} />
+          <StopList campus={campus} currentId={stop.id} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Every URL of the app is built and read here, and nowhere else.
+ *
+ *   /zh                         welcome page
+ *   /en/about                   about the college
+ *   /en/yubei                   a campus and its stops
+ *   /en/yubei/library?yaw=12.5&pitch=-3&fov=90&spot=reading-room
+ *                               a stop, the view and the open hotspot
+ */
+import { LANGS, FOV_MAX, FOV_MIN, type Lang, type View } from '../content/schema';
+import type { Place, TourState } from './tourStore';
+
+export const isLang = (value: string | undefined): value is Lang => LANGS.includes(value as Lang);
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** The URL of a state; null for a page that has no URL of its own (not found). */
+export function stateToUrl(state: Pick<TourState, 'lang' | 'place' | 'view' | 'openHotspotId'>): string | null {
+  const { lang, place } = state;
+  switch (place.page) {
+    case 'home':
+      return `/${lang}`;
+    case 'about':
+      return `/${lang}/about`;
+    case 'campus':
+      return `/${lang}/${place.campusId}`;
+    case 'stop': {
+      const params = new URLSearchParams();
+      if (state.view) {
+        params.set('yaw', String(round(state.view.yaw)));
+        params.set('pitch', String(round(state.view.pitch)));
+        params.set('fov', String(round(state.view.fov)));
+      }
+      if (state.openHotspotId) params.set('spot', state.openHotspotId);
+      const query = params.toString();
+      return `/${lang}/${place.campusId}/${place.stopId}${query ? `?${query}` : ''}`;
+    }
+    case 'notFound':
+      return null;
+  }
+}
+
+/** A URL's path alone: what decides whether a change is a new history entry. */
+export const pathOf = (url: string) => url.split('?')[0] ?? url;
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function numberIn(value: string | null, min: number, max: number): number | null {
+  if (value === null || value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= min && n <= max ? n : null;
+}
+
+/** Reads the view from a query; a view with any part missing or out of range is ignored. */
+function parseView(params: URLSearchParams): View | null {
+  const yaw = numberIn(params.get('yaw'), -180, 180);
+  const pitch = numberIn(params.get('pitch'), -90, 90);
+  const fov = numberIn(params.get('fov'), FOV_MIN, FOV_MAX);
+  return yaw === null || pitch === null || fov === null ? null : { yaw, pitch, fov };
+}
+
+export interface ParsedUrl {
+  /** The language the URL names; null at `/`, where the visitor's own language applies. */
+  lang: Lang | null;
+  place: Place;
+  view: View | null;
+  openHotspotId: string | null;
+}
+
+/** Reads a URL. Anything it cannot read is the not-found page. */
+export function urlToState(pathname: string, search: string): ParsedUrl {
+  const parts = pathname.split('/').filter(Boolean);
+  const none = { view: null, openHotspotId: null };
+  if (parts.length === 0) return { lang: null, place: { page: 'home' }, ...none };
+  const [lang, first, second, ...rest] = parts;
+  if (!isLang(lang) || rest.length > 0) return { lang: isLang(lang) ? lang : null, place: { page: 'notFound' }, ...none };
+  if (first === undefined) return { lang, place: { page: 'home' }, ...none };
+  if (!ID.test(first) || (second !== undefined && !ID.test(second))) return { lang, place: { page: 'notFound' }, ...none };
+  if (second === undefined) {
+    return { lang, place: first === 'about' ? { page: 'about' } : { page: 'campus', campusId: first }, ...none };
+  }
+  const params = new URLSearchParams(search);
+  const spot = params.get('spot');
+  return {
+    lang,
+    place: { page: 'stop', campusId: first, stopId: second },
+    view: parseView(params),
+    openHotspotId: spot && ID.test(spot) ? spot : null,
+  };
+}

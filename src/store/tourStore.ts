@@ -1,0 +1,66 @@
+/**
+ * The one store of where the visitor is: language, page, campus, stop, view and open hotspot.
+ *
+ * It is plain, serializable data built with zustand's framework-free `createStore`, so a guided
+ * tour, a presenter remote or a live session can drive it from outside React exactly as the
+ * visitor's own clicks do. The URL mirrors it (src/app/UrlSync.tsx); the viewer never sees it.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { Lang, View } from '../content/schema';
+
+/** The page the visitor is on. Ids are as the URL gave them; pages check them against content. */
+export type Place =
+  | { page: 'home' }
+  | { page: 'about' }
+  | { page: 'campus'; campusId: string }
+  | { page: 'stop'; campusId: string; stopId: string }
+  | { page: 'notFound' };
+
+export interface TourState {
+  lang: Lang;
+  place: Place;
+  /** The camera on a stop; null until the stop's initial view applies. */
+  view: View | null;
+  /** The info hotspot whose panel is open, on the current stop. */
+  openHotspotId: string | null;
+}
+
+export interface TourActions {
+  setLang(lang: Lang): void;
+  /** Goes to a page; on a stop, `view` (or the stop's initial view when null) applies. */
+  goTo(place: Place, view?: View | null): void;
+  setView(view: View): void;
+  openHotspot(hotspotId: string | null): void;
+  /** Replaces the whole state, e.g. from the URL or a guide's snapshot. */
+  restore(state: TourState): void;
+}
+
+export type TourStore = StoreApi<TourState & TourActions>;
+
+export const initialTourState: TourState = { lang: 'en', place: { page: 'home' }, view: null, openHotspotId: null };
+
+export function createTourStore(initial: TourState = initialTourState): TourStore {
+  return createStore<TourState & TourActions>()((set) => ({
+    ...initial,
+    setLang: (lang) => set({ lang }),
+    goTo: (place, view = null) => set({ place, view, openHotspotId: null }),
+    setView: (view) => set({ view }),
+    openHotspot: (openHotspotId) => set({ openHotspotId }),
+    restore: (state) => set(pickState(state)),
+  }));
+}
+
+/** The serializable part of the store, without its actions. */
+export function pickState(s: TourState): TourState {
+  return { lang: s.lang, place: s.place, view: s.view, openHotspotId: s.openHotspotId };
+}
+
+export function samePlace(a: Place, b: Place): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Reads one value of the store in a component; re-renders when that value changes. */
+export function useTour<T>(store: TourStore, selector: (s: TourState & TourActions) => T): T {
+  return useStore(store, selector);
+}

@@ -1,0 +1,64 @@
+/**
+ * Hotspots as real DOM buttons laid over the panorama: focusable, named, and found by screen
+ * readers, which a hotspot drawn in WebGL never is. Only hotspots in front of the camera and on
+ * screen are rendered, so Tab reaches exactly the visible ones.
+ */
+import type { View } from '../content/schema';
+import { projectToScreen } from './viewMath';
+
+/** A hotspot as the viewer needs it: a place, a kind and words already in the visitor's language. */
+export interface ViewerHotspot {
+  id: string;
+  kind: 'info' | 'link';
+  yaw: number;
+  pitch: number;
+  /** The accessible name, e.g. "Information: Library". */
+  label: string;
+  /** A short visible caption next to the marker. */
+  caption: string;
+  lang: string;
+}
+
+interface HotspotLayerProps {
+  hotspots: readonly ViewerHotspot[];
+  view: View;
+  width: number;
+  height: number;
+  activeId: string | null;
+  onActivate(id: string): void;
+}
+
+/** Keeps a marker's centre this far inside the edges, so its whole target stays clickable. */
+const EDGE = 22;
+
+export function HotspotLayer({ hotspots, view, width, height, activeId, onActivate }: HotspotLayerProps) {
+  if (width === 0 || height === 0) return null;
+  return (
+    <ul className="hotspot-layer">
+      {hotspots.map((h) => {
+        const at = projectToScreen(h.yaw, h.pitch, view, width, height);
+        if (!at || at.x < EDGE || at.x > width - EDGE || at.y < EDGE || at.y > height - EDGE) return null;
+        return (
+          <li key={h.id} className="hotspot-slot" style={{ transform: `translate(${at.x}px, ${at.y}px)` }}>
+            <button
+              type="button"
+              // Near the right edge the caption goes on the left, so it stays on screen.
+              className={`hotspot hotspot--${h.kind}${at.x > width * 0.62 ? ' hotspot--caption-left' : ''}`}
+              aria-label={h.label}
+              aria-pressed={h.kind === 'info' ? h.id === activeId : undefined}
+              data-hotspot-id={h.id}
+              onClick={() => onActivate(h.id)}
+            >
+              <span className="hotspot__icon" aria-hidden="true">
+                {h.kind === 'info' ? 'i' : '➜'}
+              </span>
+              <span className="hotspot__caption" aria-hidden="true" lang={h.lang}>
+                {h.caption}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

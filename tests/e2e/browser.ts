@@ -1,0 +1,107 @@
+/** Real headless Chromium (Debian's, through playwright-core) and the checks the browser tests share. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import sharp from 'sharp';
+
+const require = createRequire(import.meta.url);
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 720 };
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--disable-gpu', // WebGL still works, on SwiftShader
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-sandbox',
+    ],
+  });
+}
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  locale?: string;
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Pretend the browser has no WebGL at all. */
+  noWebGL?: boolean;
+}
+
+export async function openPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
+  const contextOptions: BrowserContextOptions = {
+    viewport: options.viewport ?? DESKTOP,
+    locale: options.locale ?? 'en-US',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+    isMobile: options.viewport === PHONE,
+    hasTouch: options.viewport === PHONE,
+    deviceScaleFactor: 1,
+  };
+  const context = await browser.newContext(contextOptions);
+  if (options.noWebGL) {
+    await context.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        if (type.startsWith('webgl') || type === 'experimental-webgl') return null;
+        return (original as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+      } as typeof original;
+    });
+  }
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  return page;
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.2 AA violations on the page as it is now, as readable lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return violations;
+}
+
+/** Statistics of what an element shows on screen: is it a picture, or a flat colour? */
+export async function pixelStats(locator: Locator) {
+  const png = await locator.screenshot();
+  const stats = await sharp(png).stats();
+  const channels = stats.channels.slice(0, 3);
+  return {
+    mean: channels.map((c) => c.mean),
+    stdev: channels.reduce((sum, c) => sum + c.stdev, 0) / channels.length,
+    entropy: stats.entropy,
+    png,
+  };
+}
+
+/** Waits until the viewer shows its panorama at the given level (the viewer's data-level). */
+export async function waitForPanorama(page: Page, level: 'preview' | 'full' = 'full', timeout = 60_000) {
+  const selector = level === 'full' ? '.pano[data-level="full"]' : '.pano:is([data-level="preview"], [data-level="full"])';
+  await page.waitForSelector(selector, { timeout });
+  // One more frame so the canvas has painted what the texture holds.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** The store's state, read in the page (main.tsx exposes the store for drivers and tests). */
+export function tourState(page: Page) {
+  return page.evaluate(() => {
+    const store = (window as unknown as { __tourStore: { getState(): Record<string, unknown> } }).__tourStore;
+    const s = store.getState();
+    return { lang: s.lang, place: s.place, view: s.view, openHotspotId: s.openHotspotId } as {
+      lang: string;
+      place: Record<string, string>;
+      view: { yaw: number; pitch: number; fov: number } | null;
+      openHotspotId: string | null;
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { stateToUrl, urlToState } from '../../../src/store/paths';
+
+describe('URLs', () => {
+  it('round-trips a stop with its view and open hotspot', () => {
+    const state = {
+      lang: 'zh' as const,
+      place: { page: 'stop' as const, campusId: 'yubei', stopId: 'library' },
+      view: { yaw: -12.34, pitch: 5.06, fov: 75 },
+      openHotspotId: 'reading-room',
+    };
+    const url = stateToUrl(state)!;
+    expect(url).toBe('/zh/yubei/library?yaw=-12.3&pitch=5.1&fov=75&spot=reading-room');
+    const [pathname, search] = url.split('?');
+    expect(urlToState(pathname!, `?${search}`)).toEqual({
+      ...state,
+      view: { yaw: -12.3, pitch: 5.1, fov: 75 },
+    });
+  });
+
+  it('builds the page URLs', () => {
+    const base = { lang: 'en' as const, view: null, openHotspotId: null };
+    expect(stateToUrl({ ...base, place: { page: 'home' } })).toBe('/en');
+    expect(stateToUrl({ ...base, place: { page: 'about' } })).toBe('/en/about');
+    expect(stateToUrl({ ...base, place: { page: 'campus', campusId: 'nanchuan' } })).toBe('/en/nanchuan');
+    expect(stateToUrl({ ...base, place: { page: 'notFound' } })).toBeNull();
+  });
+
+  it('reads the root as home with no language, so the visitor’s own language applies', () => {
+    expect(urlToState('/', '')).toMatchObject({ lang: null, place: { page: 'home' } });
+  });
+
+  it('sends unreadable addresses to the not-found page', () => {
+    expect(urlToState('/fr/yubei', '').place).toEqual({ page: 'notFound' });
+    expect(urlToState('/en/yubei/library/extra', '').place).toEqual({ page: 'notFound' });
+    expect(urlToState('/en/Yubei', '').place).toEqual({ page: 'notFound' });
+  });
+
+  it('ignores a view that is incomplete or out of range, and a malformed hotspot id', () => {
+    expect(urlToState('/en/yubei/library', '?yaw=10&pitch=0').view).toBeNull();
+    expect(urlToState('/en/yubei/library', '?yaw=400&pitch=0&fov=90').view).toBeNull();
+    expect(urlToState('/en/yubei/library', '?yaw=10&pitch=0&fov=5').view).toBeNull();
+    expect(urlToState('/en/yubei/library', '?yaw=abc&pitch=0&fov=90').view).toBeNull();
+    expect(urlToState('/en/yubei/library', '?spot=<script>').openHotspotId).toBeNull();
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createTourStore, pickState } from '../../../src/store/tourStore';
+
+describe('the tour store', () => {
+  it('can be driven from outside React and its state survives JSON', () => {
+    const store = createTourStore();
+    const seen: string[] = [];
+    store.subscribe((s) => seen.push(s.place.page));
+    store.getState().goTo({ page: 'stop', campusId: 'yubei', stopId: 'library' }, { yaw: 1, pitch: 2, fov: 80 });
+    store.getState().openHotspot('reading-room');
+    store.getState().setLang('zh');
+    const snapshot = JSON.parse(JSON.stringify(pickState(store.getState())));
+    expect(snapshot).toEqual({
+      lang: 'zh',
+      place: { page: 'stop', campusId: 'yubei', stopId: 'library' },
+      view: { yaw: 1, pitch: 2, fov: 80 },
+      openHotspotId: 'reading-room',
+    });
+    expect(seen).toEqual(['stop', 'stop', 'stop']);
+
+    const other = createTourStore();
+    other.getState().restore(snapshot);
+    expect(pickState(other.getState())).toEqual(snapshot);
+  });
+
+  it('closes the open hotspot when the visitor moves to another stop, and keeps it on a language switch', () => {
+    const store = createTourStore();
+    store.getState().goTo({ page: 'stop', campusId: 'yubei', stopId: 'library' });
+    store.getState().openHotspot('reading-room');
+    store.getState().setLang('zh');
+    expect(store.getState().openHotspotId).toBe('reading-room');
+    store.getState().goTo({ page: 'stop', campusId: 'yubei', stopId: 'main-gate' });
+    expect(store.getState().openHotspotId).toBeNull();
+    expect(store.getState().view).toBeNull();
+  });
+});
