@@ -138,8 +138,8 @@ function lookFor(kind: StopKind, campusId: string): Look {
         ground: { far: '#b9b3a6', near: '#8e877b', texture: 'paving' },
         facades: ['#eeeae2', '#dcd6cb', '#e9e2d3', '#c9d3dc'],
         accent: '#1d4e89',
-        heightMin: 70,
-        heightMax: 190,
+        heightMin: 90,
+        heightMax: 250,
         widthMin: 120,
         widthMax: 300,
         trees: 26,
@@ -150,8 +150,8 @@ function lookFor(kind: StopKind, campusId: string): Look {
         ground: { far: '#c8bca6', near: '#9b8f79', texture: 'plaza' },
         facades: ['#efe6d6', '#d9c3a5', '#c98f6b', '#e6ddd0'],
         accent: '#7a3b2e',
-        heightMin: 90,
-        heightMax: 230,
+        heightMin: 110,
+        heightMax: 300,
         widthMin: 160,
         widthMax: 340,
         trees: 18,
@@ -163,8 +163,8 @@ function lookFor(kind: StopKind, campusId: string): Look {
         ground: { far: '#b4b7b8', near: '#7f8586', texture: 'plaza' },
         facades: ['#f1f1ee', '#d7dde3', '#bcc8d4', '#e4e0d8', '#9fb0c0'],
         accent: '#2d5f73',
-        heightMin: 80,
-        heightMax: 210,
+        heightMin: 110,
+        heightMax: 300,
         widthMin: 200,
         widthMax: 420,
         trees: 14,
@@ -187,8 +187,8 @@ function lookFor(kind: StopKind, campusId: string): Look {
         ground: { far: '#bba58d', near: '#8b6f57', texture: 'tiles' },
         facades: ['#e9d2b5', '#d7a77f', '#c7805c', '#efe2cf'],
         accent: '#9a4a1f',
-        heightMin: 60,
-        heightMax: 150,
+        heightMin: 80,
+        heightMax: 200,
         widthMin: 140,
         widthMax: 300,
         trees: 22,
@@ -464,8 +464,8 @@ function landmark(rng: Rng, kind: StopKind, look: Look, sky: Sky): string {
   const base = HORIZON + 22;
   switch (kind) {
     case 'library': {
-      const w = 760;
-      const h = 300;
+      const w = 800;
+      const h = 400;
       const x = WIDTH - w / 2;
       const top = base - h;
       const bands: string[] = [];
@@ -497,8 +497,8 @@ function landmark(rng: Rng, kind: StopKind, look: Look, sky: Sky): string {
         <rect x="${x + 10}" y="${base - 120}" width="8" height="30" fill="#8a9096"/><rect x="${x + w - 18}" y="${base - 120}" width="8" height="30" fill="#8a9096"/></g>${masts.join('')}`;
     }
     case 'canteen': {
-      const w = 700;
-      const h = 150;
+      const w = 720;
+      const h = 190;
       const x = WIDTH - w / 2;
       const top = base - h;
       const stripes: string[] = [];
@@ -511,13 +511,13 @@ function landmark(rng: Rng, kind: StopKind, look: Look, sky: Sky): string {
         <rect x="${x - 8}" y="${top - 10}" width="${w + 16}" height="10" fill="#8b5a3c"/></g>`;
     }
     case 'training': {
-      const w = 980;
-      const h = 170;
+      const w = 1000;
+      const h = 230;
       return building(rng, { x: WIDTH - w / 2, w, h, base, facade: '#cfd8e0', big: true, roof: 'sawtooth' }, sky, 0);
     }
     case 'teaching': {
-      const w = 900;
-      const h = 240;
+      const w = 940;
+      const h = 330;
       return building(rng, { x: WIDTH - w / 2, w, h, base, facade: '#f1f1ee', big: false, roof: 'flat' }, sky, 0);
     }
     default:
@@ -547,7 +547,7 @@ function buildingRing(rng: Rng, kind: StopKind, look: Look, sky: Sky): string {
   }
   const trees: string[] = [];
   for (let i = 0; i < look.trees; i++) {
-    trees.push(tree(rng, rng() * WIDTH, HORIZON + lerp(20, 44, rng()), lerp(40, 90, rng())));
+    trees.push(tree(rng, rng() * WIDTH, HORIZON + lerp(20, 44, rng()), lerp(50, 110, rng())));
   }
   return [far.join('\n'), near.join('\n'), landmark(rng, kind, look, sky), trees.join('\n')].join('\n');
 }
@@ -617,7 +617,9 @@ export function panoramaSvg(college: College, campus: Campus, stop: Stop): strin
   const look = lookFor(kind, campus.id);
   const sky = look.sky;
   const rng = makeRng(hashSeed(`${campus.id}/${stop.id}`));
-  const ring = [
+  // Each layer is drawn three times, a full turn apart, before the next layer, so that whatever
+  // crosses the left/right edge shows on both sides and stays in the right order.
+  const layers = [
     sun(rng, sky),
     clouds(rng, sky),
     hills(rng, campus.id, sky),
@@ -626,17 +628,17 @@ export function panoramaSvg(college: College, campus: Campus, stop: Stop): strin
     groundTexture(rng, look.ground),
     buildingRing(rng, kind, look, sky),
     compassMarks(),
-  ].join('\n');
+  ];
+  const defs = layers.map((layer, i) => `<g id="layer${i}">\n${layer}\n</g>`).join('\n');
+  const uses = layers
+    .map((_, i) => [-WIDTH, 0, WIDTH].map((dx) => `<use href="#layer${i}" xlink:href="#layer${i}" x="${dx}"/>`).join(''))
+    .join('\n');
   return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">
 <defs>${skyDefs(sky)}${groundDefs(look.ground, sky)}
-<g id="ring">
-${ring}
-</g>
+${defs}
 </defs>
 <rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="url(#sky)"/>
-<use href="#ring" xlink:href="#ring" x="${-WIDTH}"/>
-<use href="#ring" xlink:href="#ring"/>
-<use href="#ring" xlink:href="#ring" x="${WIDTH}"/>
+${uses}
 ${sign(kind, look, { college: college.name, campus: campus.name, stop: stop.name })}
 </svg>`;
 }

@@ -28,6 +28,19 @@ interface HotspotLayerProps {
   onActivate(id: string): void;
 }
 
+// Icons are drawn, not written: a letter in the button would be visible text missing from its name.
+const InfoIcon = () => (
+  <svg viewBox="0 0 24 24" width="22" height="22" focusable="false">
+    <circle cx="12" cy="6" r="2.2" fill="currentColor" />
+    <rect x="10" y="10" width="4" height="10" rx="1.5" fill="currentColor" />
+  </svg>
+);
+const ArrowIcon = () => (
+  <svg viewBox="0 0 24 24" width="22" height="22" focusable="false">
+    <path d="M4 12h13M12 6l6 6-6 6" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
+
 /** Keeps a marker's centre this far inside the edges, so its whole target stays clickable. */
 const EDGE = 22;
 
@@ -50,7 +63,7 @@ export function HotspotLayer({ hotspots, view, width, height, activeId, onActiva
               onClick={() => onActivate(h.id)}
             >
               <span className="hotspot__icon" aria-hidden="true">
-                {h.kind === 'info' ? 'i' : '➜'}
+                {h.kind === 'info' ? <InfoIcon /> : <ArrowIcon />}
               </span>
               <span className="hotspot__caption" aria-hidden="true" lang={h.lang}>
                 {h.caption}

@@ -105,3 +105,64 @@ export function tourState(page: Page) {
     };
   });
 }
+
+/* ---- Helpers for the path tests (delegate-path, keyboard-path). ---- */
+
+type LocalizedString = { zh: string; en: string };
+export interface ContentView {
+  yaw: number;
+  pitch: number;
+  fov: number;
+}
+export type ContentHotspot =
+  | { id: string; kind: 'info'; yaw: number; pitch: number; title: LocalizedString; body: LocalizedString[] }
+  | { id: string; kind: 'link'; yaw: number; pitch: number; target: string; arrive?: ContentView };
+export interface ContentStop {
+  id: string;
+  name: LocalizedString;
+  initialView: ContentView;
+  hotspots: ContentHotspot[];
+}
+export interface ContentCampus {
+  id: string;
+  name: LocalizedString;
+  firstStop: string;
+  stops: ContentStop[];
+}
+
+/** The tour's content as the app bundles it (assets/content), so tests read texts instead of repeating them. */
+export function readTourContent() {
+  const read = (file: string) => JSON.parse(readFileSync(new URL(`../../assets/content/${file}`, import.meta.url), 'utf8'));
+  const college = read('college.json') as { name: LocalizedString; campuses: string[] };
+  const campuses = college.campuses.map((id) => read(`campuses/${id}.json`) as ContentCampus);
+  const ui = {
+    en: JSON.parse(readFileSync(new URL('../../src/i18n/en.json', import.meta.url), 'utf8')),
+    zh: JSON.parse(readFileSync(new URL('../../src/i18n/zh.json', import.meta.url), 'utf8')),
+  } as Record<'en' | 'zh', Record<string, Record<string, string>>>;
+  /** A UI string with its {{placeholders}} filled in. */
+  const t = (lang: 'en' | 'zh', key: string, values: Record<string, string> = {}) => {
+    const [group, name] = key.split('.') as [string, string];
+    const template = ui[lang][group]?.[name];
+    if (template === undefined) throw new Error(`no UI string ${lang}:${key}`);
+    return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+  };
+  return { college, campuses, t };
+}
+
+/** Mean absolute difference (0–255) of two same-sized PNGs, over a region of them or all of it. */
+export async function imageDifference(
+  a: Buffer,
+  b: Buffer,
+  region?: { left: number; top: number; width: number; height: number },
+): Promise<number> {
+  const raw = async (png: Buffer) => {
+    let image = sharp(png).removeAlpha();
+    if (region) image = image.extract(region);
+    return image.raw().toBuffer();
+  };
+  const [x, y] = await Promise.all([raw(a), raw(b)]);
+  if (x.length !== y.length) throw new Error('images differ in size');
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += Math.abs(x[i]! - y[i]!);
+  return sum / x.length;
+}

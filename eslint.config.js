@@ -1,0 +1,42 @@
+// Lint: typescript-eslint's recommended rules, React hooks rules, and the project's one-way imports:
+// the viewer knows no store, router or i18n; features do not import each other or the app.
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'public/generated/', 'coverage/'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/viewer/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/store/**', '**/app/**', '**/features/**', '**/i18n/**', 'react-router', 'react-i18next', 'i18next', 'zustand'], message: 'The viewer takes plain props and reports events: no store, router or i18n.' },
+      ]),
+    },
+  },
+  {
+    files: ['src/content/**', 'src/store/**', 'src/i18n/**', 'src/components/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/app/**', '**/features/**'], message: 'Imports go one way: app → features → {viewer, store, components, i18n} → content.' },
+      ]),
+    },
+  },
+  {
+    files: ['src/features/*/**'],
+    rules: {
+      'no-restricted-imports': restrict([{ group: ['**/app/**'], message: 'Features do not import the app.' }]),
+    },
+  },
+);

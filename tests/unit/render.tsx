@@ -1,0 +1,37 @@
+/** Renders app parts with the real content, i18n and a fresh store, for component tests. */
+import type { ReactNode } from 'react';
+import { render } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { ContentProvider } from '../../src/content/ContentContext';
+import { loadBundledContent } from '../../src/content/load';
+import type { Content } from '../../src/content/schema';
+import { createI18n } from '../../src/i18n/i18n';
+import { TourStoreProvider } from '../../src/store/context';
+import { createTourStore, type TourState } from '../../src/store/tourStore';
+
+export function realContent(): Content {
+  const result = loadBundledContent();
+  if (!result.ok) throw new Error('the project content is invalid');
+  return result.content;
+}
+
+export function renderWithApp(ui: ReactNode, initial: Partial<TourState> = {}, url = '/') {
+  const state: TourState = { lang: 'en', place: { page: 'home' }, view: null, openHotspotId: null, ...initial };
+  const store = createTourStore(state);
+  const i18n = createI18n(state.lang);
+  store.subscribe((s, prev) => {
+    if (s.lang !== prev.lang) void i18n.changeLanguage(s.lang);
+  });
+  const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [url] });
+  const result = render(
+    <I18nextProvider i18n={i18n}>
+      <TourStoreProvider store={store}>
+        <ContentProvider content={realContent()}>
+          <RouterProvider router={router} />
+        </ContentProvider>
+      </TourStoreProvider>
+    </I18nextProvider>,
+  );
+  return { ...result, store, router, i18n };
+}
