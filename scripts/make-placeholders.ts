@@ -554,7 +554,7 @@ function buildingRing(rng: Rng, kind: StopKind, look: Look, sky: Sky): string {
 
 function compassMarks(): string {
   const out: string[] = [];
-  const y = groundY(9);
+  const y = groundY(3.6);
   for (let yaw = -180; yaw < 180; yaw += 15) {
     const x = r1(yawX(yaw));
     const major = yaw % 90 === 0;

@@ -23,7 +23,7 @@ export function Page() {
     case 'stop': {
       const campus = findCampus(content, place.campusId);
       const stop = campus && findStop(campus, place.stopId);
-      return campus && stop ? <StopPage key={`${campus.id}/${stop.id}`} campus={campus} stop={stop} /> : <NotFoundPage campusId={campus?.id} />;
+      return campus && stop ? <StopPage campus={campus} stop={stop} /> : <NotFoundPage campusId={campus?.id} />;
     }
     case 'notFound':
       return <NotFoundPage />;

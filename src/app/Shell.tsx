@@ -75,7 +75,7 @@ export function Shell() {
         <LanguageSwitch />
       </header>
       <main id="main" className={`main main--${place.page}`}>
-        <ErrorBoundary key={placeKey} fallback={<PageError />}>
+        <ErrorBoundary resetKey={placeKey} fallback={<PageError />}>
           <Page />
         </ErrorBoundary>
       </main>

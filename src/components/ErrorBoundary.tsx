@@ -3,6 +3,8 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface ErrorBoundaryProps {
   fallback: ReactNode;
+  /** When this changes (the visitor went elsewhere), a failed boundary tries its children again. */
+  resetKey?: string;
   children: ReactNode;
   onError?(error: unknown): void;
 }
@@ -17,6 +19,10 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { failed: boole
   override componentDidCatch(error: unknown, info: ErrorInfo) {
     console.error(error, info.componentStack);
     this.props.onError?.(error);
+  }
+
+  override componentDidUpdate(previous: ErrorBoundaryProps) {
+    if (this.state.failed && previous.resetKey !== this.props.resetKey) this.setState({ failed: false });
   }
 
   override render() {

@@ -149,7 +149,11 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
     const isControl = (target: EventTarget | null) => target instanceof Element && target.closest('button, a, input');
     const down = (e: PointerEvent) => {
       if (isControl(e.target) || (e.pointerType === 'mouse' && e.button !== 0)) return;
-      el.setPointerCapture(e.pointerId);
+      try {
+        el.setPointerCapture(e.pointerId); // keep the drag when the pointer leaves the viewer
+      } catch {
+        // a synthetic or already-released pointer cannot be captured; the drag still works inside
+      }
       pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
     };
     const move = (e: PointerEvent) => {

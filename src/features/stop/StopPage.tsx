@@ -140,7 +140,7 @@ export function StopPage({ campus, stop }: StopPageProps) {
           {!webgl ? (
             textOnly(t('stop.noWebgl'))
           ) : (
-            <ErrorBoundary key={viewerAttempt} fallback={textOnly(t('stop.viewerFailed'), () => setViewerAttempt((n) => n + 1))}>
+            <ErrorBoundary key={viewerAttempt} resetKey={`${campus.id}/${stop.id}`} fallback={textOnly(t('stop.viewerFailed'), () => setViewerAttempt((n) => n + 1))}>
               <Suspense fallback={<div className="pano pano--loading" aria-hidden="true" />}>
                 <PanoramaViewer
                   src={derivedImage.panorama(master)}
