@@ -2,7 +2,7 @@
  * The one place where the URL and the store meet.
  *
  * URL → store: on load and on back/forward, the URL is read into the store.
- * store → URL: a new page or stop is a new history entry (so back walks the stops visited);
+ * store → URL: a new page, stop or tour step is a new history entry (so back walks the stops visited);
  * a new view, language or open hotspot replaces the current entry. While the visitor drags,
  * the view is written at most a few times a second: browsers throttle history writes.
  */
@@ -10,7 +10,7 @@ import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useTourStore } from '../store/context';
 import { stateToUrl, urlToState } from '../store/paths';
-import { samePlace, type TourState } from '../store/tourStore';
+import { samePlace, sameTourPosition, type TourState } from '../store/tourStore';
 
 const VIEW_WRITE_DELAY_MS = 300;
 
@@ -35,6 +35,7 @@ export function UrlSync() {
       place: parsed.place,
       view: parsed.view,
       openHotspotId: parsed.openHotspotId,
+      tour: parsed.tour,
     };
     if (stateToUrl(next) !== stateToUrl(state) || !samePlace(next.place, state.place)) state.restore(next);
     // `/` and other non-canonical spellings become the canonical URL of what is shown.
@@ -60,7 +61,8 @@ export function UrlSync() {
       write(store.getState(), true);
     };
     const unsubscribe = store.subscribe((state, prev) => {
-      if (!samePlace(state.place, prev.place)) {
+      // A new stop or tour step is a new history entry: back walks the stops visited.
+      if (!samePlace(state.place, prev.place) || !sameTourPosition(state.tour, prev.tour)) {
         clearTimeout(timer);
         timer = undefined;
         write(state, false);

@@ -16,7 +16,7 @@ import './styles.css';
 
 const fromUrl = urlToState(window.location.pathname, window.location.search);
 const lang = fromUrl.lang ?? preferredLang();
-const store = createTourStore({ lang, place: fromUrl.place, view: fromUrl.view, openHotspotId: fromUrl.openHotspotId });
+const store = createTourStore({ ...fromUrl, lang });
 const i18n = createI18n(lang);
 // i18next follows the store before React renders the change, so UI and content switch together.
 store.subscribe((state, prev) => {

@@ -19,11 +19,17 @@ export const FOV_MAX = 110;
 
 const text = (lang: string) =>
   z
-    .string({ error: `the ${lang} text is missing` })
+    .string({ error: (iss) => (iss.input === undefined ? `the ${lang} text is missing` : `the ${lang} text must be a string in quotes`) })
     .refine((s) => s.trim().length > 0, { message: `the ${lang} text is empty` });
 
 /** A text shown to visitors, in every language the tour speaks. */
-export const localizedText = z.strictObject({ zh: text('Chinese (zh)'), en: text('English (en)') });
+export const localizedText = z.strictObject(
+  { zh: text('Chinese (zh)'), en: text('English (en)') },
+  {
+    error: (iss) =>
+      iss.input === undefined ? 'this text is missing' : 'a text needs both languages: { "zh": "…", "en": "…" }',
+  },
+);
 export type LocalizedText = z.infer<typeof localizedText>;
 
 export const id = z
@@ -132,14 +138,43 @@ export const college = z.strictObject({
   programme: localizedText,
   /** One paragraph for the welcome page. */
   welcome: localizedText,
-  about: z.array(aboutSection).min(1),
+  about: z.array(aboutSection).min(1, { message: 'the about page needs at least one section' }),
   /** Campus ids, in the order the welcome page shows them; each is a file campuses/<id>.json. */
-  campuses: z.array(id).min(1),
+  campuses: z.array(id).min(1, { message: 'list at least one campus' }),
 });
 export type College = z.infer<typeof college>;
+
+
+/** One step of a guided tour: where to stand, where to look, what to say. */
+export const tourStep = z.strictObject({
+  campus: id,
+  stop: id,
+  view,
+  /** An info hotspot of that stop whose panel opens at this step. */
+  hotspot: id.optional(),
+  /** Shown as captions and spoken, in the visitor's language. */
+  narration: localizedText,
+  /** For the presenter's notes window only. */
+  notes: localizedText.optional(),
+  /** Seconds before autoplay moves on when no voice reads the narration; estimated from its length when left out. */
+  duration: z.number().min(2).max(120).optional(),
+});
+export type TourStep = z.infer<typeof tourStep>;
+
+export const tour = z.strictObject({
+  id,
+  title: localizedText,
+  summary: localizedText,
+  steps: z.array(tourStep).min(1, { message: 'a tour needs at least one step' }),
+});
+export type Tour = z.infer<typeof tour>;
+
+/** assets/content/tours.json */
+export const toursFile = z.strictObject({ tours: z.array(tour) });
 
 /** Validated content, as the app uses it. */
 export interface Content {
   college: College;
   campuses: Campus[];
+  tours: Tour[];
 }

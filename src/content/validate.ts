@@ -4,11 +4,13 @@
  * sees the same message wherever a mistake surfaces.
  */
 import type { z } from 'zod';
-import { campus as campusSchema, college as collegeSchema } from './schema';
-import type { Campus, College, Content } from './schema';
+import { campus as campusSchema, college as collegeSchema, toursFile as toursSchema } from './schema';
+import type { Campus, College, Content, Tour } from './schema';
 
 export const CONTENT_DIR = 'assets/content';
 export const COLLEGE_FILE = `${CONTENT_DIR}/college.json`;
+/** Guided tours; optional. */
+export const TOURS_FILE = `${CONTENT_DIR}/tours.json`;
 export const campusFile = (campusId: string) => `${CONTENT_DIR}/campuses/${campusId}.json`;
 
 /** One problem, named by the file and the JSON path inside it. */
@@ -45,7 +47,11 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return issue.message.includes('missing') ? issue.message : 'this field is required';
   }
-  return issue.message;
+  // Show the value that is wrong, so the editor finds it at once.
+  const input = (issue as { input?: unknown }).input;
+  const shown =
+    (typeof input === 'string' && input.trim() !== '') || typeof input === 'number' ? ` (got ${JSON.stringify(input)})` : '';
+  return issue.message + shown;
 }
 
 function parseFile<T>(
@@ -66,7 +72,8 @@ function parseFile<T>(
     issues.push({ file, path: '$', message: `not valid JSON: ${detail}` });
     return undefined;
   }
-  const result = schema.safeParse(json);
+  // reportInput: without it zod leaves `issue.input` out, and a wrong type would read as a missing field.
+  const result = schema.safeParse(json, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
       issues.push({ file, path: jsonPath(issue.path), message: describeZodIssue(issue) });
@@ -116,6 +123,26 @@ function checkCampus(file: string, c: Campus, issues: ContentIssue[], options: V
   });
 }
 
+function checkTours(tours: readonly Tour[], campuses: readonly Campus[], issues: ContentIssue[]) {
+  const add = (path: string, message: string) => issues.push({ file: TOURS_FILE, path, message });
+  for (const [index, dup] of findDuplicates(tours.map((t) => t.id))) {
+    add(`$.tours[${index}].id`, `the tour id "${dup}" is used twice`);
+  }
+  tours.forEach((t, ti) => {
+    t.steps.forEach((step, si) => {
+      const at = `$.tours[${ti}].steps[${si}]`;
+      const c = campuses.find((x) => x.id === step.campus);
+      if (!c) return add(`${at}.campus`, `the campus "${step.campus}" does not exist`);
+      const s = c.stops.find((x) => x.id === step.stop);
+      if (!s) return add(`${at}.stop`, `the stop "${step.stop}" is not a stop of campus "${c.id}"`);
+      if (step.hotspot === undefined) return;
+      const h = s.hotspots.find((x) => x.id === step.hotspot);
+      if (!h) add(`${at}.hotspot`, `the hotspot "${step.hotspot}" is not in stop "${s.id}"`);
+      else if (h.kind !== 'info') add(`${at}.hotspot`, `the hotspot "${step.hotspot}" is a link; a step can open only an info hotspot`);
+    });
+  });
+}
+
 /**
  * Validates every content file.
  * @param files raw file text by repository-relative path (`assets/content/college.json`, …).
@@ -155,13 +182,16 @@ export function validateContent(
     });
   }
 
+  const tours = files[TOURS_FILE] === undefined ? [] : (parseFile(TOURS_FILE, files[TOURS_FILE], toursSchema, issues)?.tours ?? []);
+  if (collegeData) checkTours(tours, campuses, issues);
+
   const listed = new Set((collegeData?.campuses ?? []).map(campusFile));
   for (const file of Object.keys(files)) {
-    if (file !== COLLEGE_FILE && !listed.has(file) && collegeData) {
+    if (file !== COLLEGE_FILE && file !== TOURS_FILE && !listed.has(file) && collegeData) {
       issues.push({ file, path: '$', message: 'this campus file is not listed in college.json "campuses"' });
     }
   }
 
   if (issues.length > 0 || !collegeData) return { ok: false, issues };
-  return { ok: true, content: { college: collegeData, campuses } };
+  return { ok: true, content: { college: collegeData, campuses, tours } };
 }

@@ -6,16 +6,22 @@
  *   /en/yubei                   a campus and its stops
  *   /en/yubei/library?yaw=12.5&pitch=-3&fov=90&spot=reading-room
  *                               a stop, the view and the open hotspot
+ *   /en/yubei/library?…&tour=college-in-10-stops&step=4
+ *                               the same, as step 4 of a guided tour (steps count from 1 here)
+ *   /en/notes/college-in-10-stops?step=4
+ *                               the presenter's speaker-notes window
  */
 import { LANGS, FOV_MAX, FOV_MIN, type Lang, type View } from '../content/schema';
-import type { Place, TourState } from './tourStore';
+import type { Place, TourPosition, TourState } from './tourStore';
 
 export const isLang = (value: string | undefined): value is Lang => LANGS.includes(value as Lang);
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** The URL of a state; null for a page that has no URL of its own (not found). */
-export function stateToUrl(state: Pick<TourState, 'lang' | 'place' | 'view' | 'openHotspotId'>): string | null {
+export function stateToUrl(
+  state: Pick<TourState, 'lang' | 'place' | 'view' | 'openHotspotId'> & { tour?: TourState['tour'] },
+): string | null {
   const { lang, place } = state;
   switch (place.page) {
     case 'home':
@@ -32,9 +38,15 @@ export function stateToUrl(state: Pick<TourState, 'lang' | 'place' | 'view' | 'o
         params.set('fov', String(round(state.view.fov)));
       }
       if (state.openHotspotId) params.set('spot', state.openHotspotId);
+      if (state.tour) {
+        params.set('tour', state.tour.id);
+        params.set('step', String(state.tour.step + 1));
+      }
       const query = params.toString();
       return `/${lang}/${place.campusId}/${place.stopId}${query ? `?${query}` : ''}`;
     }
+    case 'notes':
+      return `/${lang}/notes/${place.tourId}?step=${(state.tour?.step ?? 0) + 1}`;
     case 'notFound':
       return null;
   }
@@ -65,26 +77,39 @@ export interface ParsedUrl {
   place: Place;
   view: View | null;
   openHotspotId: string | null;
+  tour: TourPosition | null;
+}
+
+function parseTour(id: string | null, step: string | null): TourPosition | null {
+  const n = numberIn(step, 1, 999);
+  return id && ID.test(id) && n !== null && Number.isInteger(n) ? { id, step: n - 1 } : null;
 }
 
 /** Reads a URL. Anything it cannot read is the not-found page. */
 export function urlToState(pathname: string, search: string): ParsedUrl {
   const parts = pathname.split('/').filter(Boolean);
-  const none = { view: null, openHotspotId: null };
+  const none = { view: null, openHotspotId: null, tour: null };
   if (parts.length === 0) return { lang: null, place: { page: 'home' }, ...none };
   const [lang, first, second, ...rest] = parts;
   if (!isLang(lang) || rest.length > 0) return { lang: isLang(lang) ? lang : null, place: { page: 'notFound' }, ...none };
   if (first === undefined) return { lang, place: { page: 'home' }, ...none };
   if (!ID.test(first) || (second !== undefined && !ID.test(second))) return { lang, place: { page: 'notFound' }, ...none };
   if (second === undefined) {
+    if (first === 'notes') return { lang, place: { page: 'notFound' }, ...none };
     return { lang, place: first === 'about' ? { page: 'about' } : { page: 'campus', campusId: first }, ...none };
   }
   const params = new URLSearchParams(search);
+  if (first === 'notes') {
+    const tour = parseTour(second, params.get('step') ?? '1');
+    return { lang, place: { page: 'notes', tourId: second }, ...none, tour };
+  }
+  if (first === 'about') return { lang, place: { page: 'notFound' }, ...none };
   const spot = params.get('spot');
   return {
     lang,
     place: { page: 'stop', campusId: first, stopId: second },
     view: parseView(params),
     openHotspotId: spot && ID.test(spot) ? spot : null,
+    tour: parseTour(params.get('tour'), params.get('step')),
   };
 }

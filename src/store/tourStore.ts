@@ -15,7 +15,15 @@ export type Place =
   | { page: 'about' }
   | { page: 'campus'; campusId: string }
   | { page: 'stop'; campusId: string; stopId: string }
+  /** The presenter's speaker-notes window of a tour. */
+  | { page: 'notes'; tourId: string }
   | { page: 'notFound' };
+
+/** Where the visitor is in a guided tour; `step` counts from 0. */
+export interface TourPosition {
+  id: string;
+  step: number;
+}
 
 export interface TourState {
   lang: Lang;
@@ -24,6 +32,8 @@ export interface TourState {
   view: View | null;
   /** The info hotspot whose panel is open, on the current stop. */
   openHotspotId: string | null;
+  /** The guided tour being followed; it stays while the visitor looks around on their own. */
+  tour: TourPosition | null;
 }
 
 export interface TourActions {
@@ -32,13 +42,22 @@ export interface TourActions {
   goTo(place: Place, view?: View | null): void;
   setView(view: View): void;
   openHotspot(hotspotId: string | null): void;
+  /** Moves to a tour step: place, view, open hotspot and tour position change together. */
+  goToStep(tour: TourPosition, place: Place, view: View, openHotspotId: string | null): void;
+  leaveTour(): void;
   /** Replaces the whole state, e.g. from the URL or a guide's snapshot. */
   restore(state: TourState): void;
 }
 
 export type TourStore = StoreApi<TourState & TourActions>;
 
-export const initialTourState: TourState = { lang: 'en', place: { page: 'home' }, view: null, openHotspotId: null };
+export const initialTourState: TourState = {
+  lang: 'en',
+  place: { page: 'home' },
+  view: null,
+  openHotspotId: null,
+  tour: null,
+};
 
 export function createTourStore(initial: TourState = initialTourState): TourStore {
   return createStore<TourState & TourActions>()((set) => ({
@@ -47,17 +66,23 @@ export function createTourStore(initial: TourState = initialTourState): TourStor
     goTo: (place, view = null) => set({ place, view, openHotspotId: null }),
     setView: (view) => set({ view }),
     openHotspot: (openHotspotId) => set({ openHotspotId }),
+    goToStep: (tour, place, view, openHotspotId) => set({ tour, place, view, openHotspotId }),
+    leaveTour: () => set({ tour: null }),
     restore: (state) => set(pickState(state)),
   }));
 }
 
 /** The serializable part of the store, without its actions. */
 export function pickState(s: TourState): TourState {
-  return { lang: s.lang, place: s.place, view: s.view, openHotspotId: s.openHotspotId };
+  return { lang: s.lang, place: s.place, view: s.view, openHotspotId: s.openHotspotId, tour: s.tour };
 }
 
 export function samePlace(a: Place, b: Place): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function sameTourPosition(a: TourPosition | null, b: TourPosition | null): boolean {
+  return a?.id === b?.id && a?.step === b?.step;
 }
 
 /** Reads one value of the store in a component; re-renders when that value changes. */

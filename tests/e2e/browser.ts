@@ -149,24 +149,18 @@ export function readTourContent() {
   return { college, campuses, t };
 }
 
-export interface Region {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-/**
- * Mean absolute difference (0–255) of two PNGs: all of them (same size), or a region of each
- * (`regionB`, of the same size as `region`, defaults to the same place in b).
- */
-export async function imageDifference(a: Buffer, b: Buffer, region?: Region, regionB: Region | undefined = region): Promise<number> {
-  const raw = async (png: Buffer, r: Region | undefined) => {
+/** Mean absolute difference (0–255) of two same-sized PNGs, over a region of them or all of it. */
+export async function imageDifference(
+  a: Buffer,
+  b: Buffer,
+  region?: { left: number; top: number; width: number; height: number },
+): Promise<number> {
+  const raw = async (png: Buffer) => {
     let image = sharp(png).removeAlpha();
-    if (r) image = image.extract(r);
+    if (region) image = image.extract(region);
     return image.raw().toBuffer();
   };
-  const [x, y] = await Promise.all([raw(a, region), raw(b, regionB)]);
+  const [x, y] = await Promise.all([raw(a), raw(b)]);
   if (x.length !== y.length) throw new Error('images differ in size');
   let sum = 0;
   for (let i = 0; i < x.length; i++) sum += Math.abs(x[i]! - y[i]!);

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import {
   DESKTOP,
   imageDifference,
@@ -296,6 +297,50 @@ describe('a delegate with the mouse, on a desktop', () => {
       expectViewClose((await tourState(page)).view!, linkWithArrive.arrive!);
     }));
 
+  it('goes back to the view the visitor left with, even when they follow a link right after turning', () =>
+    withPage({ locale: 'en-US' }, async (page) => {
+      // Facing the link a little to its right, so it stays in view after one turn to the left.
+      const facing = { yaw: wrap(linkWithArrive.yaw - 20), pitch: 0, fov: 90 };
+      await page.goto(`${base}${stopPath('en', firstStop.id)}${viewQuery(facing)}`);
+      await marker(page, linkWithArrive.id).waitFor();
+      const lookLeft = viewButton(page, 'en', 'stop.lookLeft');
+      await lookLeft.waitFor();
+      // Two clicks in quick succession (as fast as a visitor who turns, then clicks the marker).
+      await page.evaluate(
+        ([turnLabel, markerId]) => {
+          document.querySelector<HTMLButtonElement>(`.view-controls button[aria-label="${turnLabel}"]`)!.click();
+          document.querySelector<HTMLButtonElement>(`.pano .hotspot[data-hotspot-id="${markerId}"]`)!.click();
+        },
+        [t('en', 'stop.lookLeft'), linkWithArrive.id] as const,
+      );
+      const left = { ...facing, yaw: wrap(facing.yaw - facing.fov / 6) };
+      await page.waitForURL((u) => u.pathname === stopPath('en', linkWithArrive.target));
+      await expect.poll(() => stopHeading(page).innerText()).toBe(stopNamed(linkWithArrive.target).name.en);
+
+      await page.goBack();
+      await page.waitForURL((u) => u.pathname === stopPath('en', firstStop.id));
+      await expect.poll(() => stopHeading(page).innerText()).toBe(firstStop.name.en);
+      expectViewClose(await shownView(page, firstStop.initialView), left);
+      const u = urlOf(page);
+      expect([u.yaw, u.pitch, u.fov]).toEqual([left.yaw, left.pitch, left.fov]);
+    }));
+
+  it('keeps the language the visitor chose when they go back', () =>
+    withPage({ locale: 'en-US' }, async (page) => {
+      const facing = { yaw: wrap(linkWithArrive.yaw - 10), pitch: 0, fov: 90 };
+      await page.goto(`${base}${stopPath('en', firstStop.id)}${viewQuery(facing)}`);
+      await marker(page, linkWithArrive.id).click();
+      const target = stopNamed(linkWithArrive.target);
+      await page.waitForURL((u) => u.pathname === stopPath('en', target.id));
+      await langButton(page, 'en', 'zh').click();
+      await page.waitForURL((u) => u.pathname === stopPath('zh', target.id));
+
+      await page.goBack();
+      await expect.poll(() => stopHeading(page).innerText()).toBe(firstStop.name.zh);
+      expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+      expect(urlOf(page).path).toBe(stopPath('zh', firstStop.id));
+    }));
+
   it("follows a link hotspot without an arrive view to the target's initial view", () =>
     withPage({ locale: 'en-US' }, async (page) => {
       const target = stopNamed(plainLink.target);
@@ -346,8 +391,11 @@ describe('a delegate with the mouse, on a desktop', () => {
     withPage({ locale: 'en-US' }, async (page) => {
       const problems: string[] = [];
       for (const c of campuses) {
+        await page.goto(`${base}/en/${c.id}/${c.stops[0]!.id}`);
         for (const s of c.stops) {
-          await page.goto(`${base}/en/${c.id}/${s.id}`);
+          // To the next stop by its link in the stop list.
+          if (s !== c.stops[0]) await page.locator('.stop-list__link').filter({ has: page.getByText(s.name.en, { exact: true }) }).click();
+          await expect.poll(() => stopHeading(page).innerText()).toBe(s.name.en);
           await page.locator('.pano[role=region]').waitFor();
           for (const h of s.hotspots) {
             // Face each hotspot in turn, so every marker is measured.
@@ -376,52 +424,6 @@ describe('a delegate with the mouse, on a desktop', () => {
         }
       }
       expect(problems).toEqual([]);
-    }));
-
-  it('keeps a marker on its place in the scene while the view pans', () =>
-    withPage({ locale: 'en-US' }, async (page) => {
-      const h = firstInfo;
-      const start = { yaw: wrap(h.yaw - 8), pitch: 0, fov: 90 };
-      await page.goto(`${base}${stopPath('en', firstStop.id)}${viewQuery(start)}`);
-      await waitForPanorama(page);
-      const pano = (await page.locator('.pano').boundingBox())!;
-      const canvas = page.locator('.pano canvas');
-      // Hide the overlays for the pictures of the scene; the markers keep their places.
-      const hide = () => page.addStyleTag({ content: '.hotspot-layer, .view-controls, .badge { visibility: hidden !important; }' });
-      const show = (tag: Awaited<ReturnType<typeof hide>>) => tag.evaluate((el) => (el as Element).remove());
-
-      const at0 = await markerCentre(page, h.id);
-      let tag = await hide();
-      await nextFrames(page);
-      const scene0 = (await canvas.screenshot()) as Buffer;
-      await show(tag);
-
-      await viewButton(page, 'en', 'stop.lookRight').click();
-      const step = start.fov / 6;
-      await expect.poll(async () => (await tourState(page)).view?.yaw).toBeCloseTo(wrap(start.yaw + step), 5);
-      await nextFrames(page);
-      const at1 = await markerCentre(page, h.id);
-      tag = await hide();
-      await nextFrames(page);
-      const scene1 = (await canvas.screenshot()) as Buffer;
-      await show(tag);
-
-      // Rectilinear projection with the camera level: x = W/2 · (1 + tan(yaw − viewYaw) / tan(hfov/2)).
-      const xOf = (viewYaw: number) => (pano.width / 2) * (1 + Math.tan(wrap(h.yaw - viewYaw) * (Math.PI / 180)) / Math.tan((start.fov / 2) * (Math.PI / 180)));
-      const expectedShift = xOf(start.yaw + step) - xOf(start.yaw);
-      expect(expectedShift).toBeLessThan(-50);
-      expect(at1.x - at0.x).toBeGreaterThan(expectedShift - 4);
-      expect(at1.x - at0.x).toBeLessThan(expectedShift + 4);
-      expect(Math.abs(at1.y - at0.y)).toBeLessThan(6);
-
-      // The scene under the marker moved with it: the patch at the marker's new place looks like
-      // the one at its old place before, and what is now at the old place does not.
-      const patch = (p: { x: number; y: number }) => ({ left: Math.round(p.x - 30), top: Math.round(p.y - 20), width: 60, height: 40 });
-      const followed = {
-        moved: await imageDifference(scene0, scene1, patch(at0), patch(at1)),
-        stayed: await imageDifference(scene0, scene1, patch(at0)),
-      };
-      expect(followed.moved).toBeLessThan(followed.stayed / 2);
     }));
 
   it('turns and zooms the view with the on-screen buttons, within the zoom limits', () =>
@@ -478,3 +480,83 @@ describe('a delegate with the mouse, on a desktop', () => {
       expect([u.yaw, u.pitch, u.fov]).toEqual([initial.yaw, initial.pitch, initial.fov]);
     }));
 });
+
+describe.each([
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const)('the scene under the markers on a %s', (_, viewport) => {
+    it('keeps a marker on its place in the scene while the view pans', () =>
+      withPage({ viewport, locale: 'en-US' }, async (page) => {
+        const h = firstInfo;
+        const start = { yaw: wrap(h.yaw - 8), pitch: 0, fov: 90 };
+        await page.goto(`${base}${stopPath('en', firstStop.id)}${viewQuery(start)}`);
+        await waitForPanorama(page);
+        const pano = (await page.locator('.pano').boundingBox())!;
+        const canvas = page.locator('.pano canvas');
+        // Hide the overlays for the pictures of the scene; the markers keep their places.
+        const hide = () => page.addStyleTag({ content: '.hotspot-layer, .view-controls, .badge { visibility: hidden !important; }' });
+        const show = (tag: Awaited<ReturnType<typeof hide>>) => tag.evaluate((el) => (el as Element).remove());
+
+        const at0 = await markerCentre(page, h.id);
+        let tag = await hide();
+        await nextFrames(page);
+        const scene0 = (await canvas.screenshot()) as Buffer;
+        await show(tag);
+
+        await viewButton(page, 'en', 'stop.lookRight').click();
+        const step = start.fov / 6;
+        await expect.poll(async () => (await tourState(page)).view?.yaw).toBeCloseTo(wrap(start.yaw + step), 5);
+        await nextFrames(page);
+        const at1 = await markerCentre(page, h.id);
+        tag = await hide();
+        await nextFrames(page);
+        const scene1 = (await canvas.screenshot()) as Buffer;
+        await show(tag);
+
+        // Rectilinear projection with the camera level: x = W/2 · (1 + tan(yaw − viewYaw) / tan(hfov/2)),
+        // where hfov is the view's fov unless that would make the vertical one exceed 110° (tall screens).
+        const rad = Math.PI / 180;
+        const aspect = pano.width / pano.height;
+        const vfov = Math.min(110, (2 * Math.atan(Math.tan((start.fov / 2) * rad) / aspect)) / rad);
+        const halfH = Math.atan(Math.tan((vfov / 2) * rad) * aspect);
+        const xOf = (viewYaw: number) => (pano.width / 2) * (1 + Math.tan(wrap(h.yaw - viewYaw) * rad) / Math.tan(halfH));
+        const expectedShift = xOf(start.yaw + step) - xOf(start.yaw);
+        expect(expectedShift).toBeLessThan(-30); // a shift worth measuring
+        expect(at1.x - at0.x).toBeGreaterThan(expectedShift - 4);
+        expect(at1.x - at0.x).toBeLessThan(expectedShift + 4);
+        expect(Math.abs(at1.y - at0.y)).toBeLessThan(6);
+
+        // The scene under the marker moved with it: the patch at the marker's new place looks like the
+      // one at its old place before (allowing a pixel or two of resampling), and what is now at the
+      // old place does not.
+      const [img0, img1] = await Promise.all([rawImage(scene0), rawImage(scene1)]);
+      const stayed = patchDifference(img0, at0, img1, at0);
+      let moved = Infinity;
+      for (let dy = -2; dy <= 2; dy++) {
+        for (let dx = -2; dx <= 2; dx++) moved = Math.min(moved, patchDifference(img0, at0, img1, { x: at1.x + dx, y: at1.y + dy }));
+      }
+      expect(stayed).toBeGreaterThan(10); // there is something to see at the marker
+      expect(moved).toBeLessThan(4);
+      expect(moved).toBeLessThan(stayed / 4);
+    }));
+});
+
+type RawImage = { data: Buffer; width: number; height: number };
+const rawImage = async (png: Buffer): Promise<RawImage> => {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+};
+
+/** Mean absolute difference (0–255) of a 60×40 patch centred at `pa` in a and at `pb` in b. */
+function patchDifference(a: RawImage, pa: { x: number; y: number }, b: RawImage, pb: { x: number; y: number }) {
+  const [w, h] = [60, 40];
+  const [ax, ay, bx, by] = [pa.x - w / 2, pa.y - h / 2, pb.x - w / 2, pb.y - h / 2].map(Math.round) as [number, number, number, number];
+  if (ax < 0 || ay < 0 || bx < 0 || by < 0 || ax + w > a.width || bx + w > b.width || ay + h > a.height || by + h > b.height) {
+    throw new Error('patch outside the picture');
+  }
+  let sum = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w * 3; x++) sum += Math.abs(a.data[((ay + y) * a.width + ax) * 3 + x]! - b.data[((by + y) * b.width + bx) * 3 + x]!);
+  }
+  return sum / (w * h * 3);
+}

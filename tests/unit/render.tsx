@@ -17,7 +17,7 @@ export function realContent(): Content {
 }
 
 export function renderWithApp(ui: ReactNode, initial: Partial<TourState> = {}, url = '/') {
-  const state: TourState = { lang: 'en', place: { page: 'home' }, view: null, openHotspotId: null, ...initial };
+  const state: TourState = { lang: 'en', place: { page: 'home' }, view: null, openHotspotId: null, tour: null, ...initial };
   const store = createTourStore(state);
   const i18n = createI18n(state.lang);
   store.subscribe((s, prev) => {

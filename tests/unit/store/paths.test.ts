@@ -8,9 +8,10 @@ describe('URLs', () => {
       place: { page: 'stop' as const, campusId: 'yubei', stopId: 'library' },
       view: { yaw: -12.34, pitch: 5.06, fov: 75 },
       openHotspotId: 'reading-room',
+      tour: { id: 'college-in-10-stops', step: 3 },
     };
     const url = stateToUrl(state)!;
-    expect(url).toBe('/zh/yubei/library?yaw=-12.3&pitch=5.1&fov=75&spot=reading-room');
+    expect(url).toBe('/zh/yubei/library?yaw=-12.3&pitch=5.1&fov=75&spot=reading-room&tour=college-in-10-stops&step=4');
     const [pathname, search] = url.split('?');
     expect(urlToState(pathname!, `?${search}`)).toEqual({
       ...state,
@@ -24,6 +25,16 @@ describe('URLs', () => {
     expect(stateToUrl({ ...base, place: { page: 'about' } })).toBe('/en/about');
     expect(stateToUrl({ ...base, place: { page: 'campus', campusId: 'nanchuan' } })).toBe('/en/nanchuan');
     expect(stateToUrl({ ...base, place: { page: 'notFound' } })).toBeNull();
+    expect(stateToUrl({ ...base, place: { page: 'notes', tourId: 'yubei-tour' }, tour: { id: 'yubei-tour', step: 2 } })).toBe(
+      '/en/notes/yubei-tour?step=3',
+    );
+  });
+
+  it('opens a tour step from a link, and ignores a step that is not a whole number from 1', () => {
+    expect(urlToState('/en/yubei/library', '?tour=yubei-tour&step=4').tour).toEqual({ id: 'yubei-tour', step: 3 });
+    expect(urlToState('/en/yubei/library', '?tour=yubei-tour&step=0').tour).toBeNull();
+    expect(urlToState('/en/yubei/library', '?tour=yubei-tour&step=1.5').tour).toBeNull();
+    expect(urlToState('/en/notes/yubei-tour', '?step=2')).toMatchObject({ place: { page: 'notes', tourId: 'yubei-tour' }, tour: { id: 'yubei-tour', step: 1 } });
   });
 
   it('reads the root as home with no language, so the visitor’s own language applies', () => {

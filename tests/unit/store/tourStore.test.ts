@@ -15,6 +15,7 @@ describe('the tour store', () => {
       place: { page: 'stop', campusId: 'yubei', stopId: 'library' },
       view: { yaw: 1, pitch: 2, fov: 80 },
       openHotspotId: 'reading-room',
+      tour: null,
     });
     expect(seen).toEqual(['stop', 'stop', 'stop']);
 
@@ -32,5 +33,20 @@ describe('the tour store', () => {
     store.getState().goTo({ page: 'stop', campusId: 'yubei', stopId: 'main-gate' });
     expect(store.getState().openHotspotId).toBeNull();
     expect(store.getState().view).toBeNull();
+  });
+
+  it('moves to a tour step in one change, and keeps the tour while the visitor looks around', () => {
+    const store = createTourStore();
+    let changes = 0;
+    store.subscribe(() => (changes += 1));
+    const view = { yaw: 10, pitch: 0, fov: 80 };
+    store.getState().goToStep({ id: 'yubei-tour', step: 2 }, { page: 'stop', campusId: 'yubei', stopId: 'library' }, view, 'library-books');
+    expect(changes).toBe(1);
+    expect(pickState(store.getState())).toMatchObject({ tour: { id: 'yubei-tour', step: 2 }, view, openHotspotId: 'library-books' });
+    store.getState().goTo({ page: 'stop', campusId: 'yubei', stopId: 'main-gate' });
+    expect(store.getState().tour).toEqual({ id: 'yubei-tour', step: 2 });
+    store.getState().leaveTour();
+    expect(store.getState().tour).toBeNull();
+    expect(store.getState().place).toEqual({ page: 'stop', campusId: 'yubei', stopId: 'main-gate' });
   });
 });
