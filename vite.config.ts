@@ -1,8 +1,9 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { assetExistsIn, readContentFiles } from './scripts/content-files';
+import { assetExistsIn, readContentFiles, readModelFiles } from './scripts/content-files';
 import { formatIssue, validateContent } from './src/content/validate';
+import { validateCampusModels } from './src/content/validateModels';
 
 const root = import.meta.dirname;
 
@@ -21,8 +22,12 @@ function contentStore(): Plugin {
       const files = readContentFiles(root);
       for (const file of Object.keys(files)) this.addWatchFile(`${root}/${file}`);
       const result = validateContent(files, { assetExists: assetExistsIn(root) });
-      if (!result.ok && process.env.CONTENT_CHECK !== 'off') {
-        this.error(`Invalid content:\n${result.issues.map(formatIssue).join('\n')}`);
+      const models = readModelFiles(root);
+      for (const file of Object.keys(models)) this.addWatchFile(`${root}/${file}`);
+      // The campus models are bundled apart (src/content/campusModels.ts), but checked here too.
+      const issues = result.ok ? validateCampusModels(models, result.content).issues : result.issues;
+      if (issues.length > 0 && process.env.CONTENT_CHECK !== 'off') {
+        this.error(`Invalid content:\n${issues.map(formatIssue).join('\n')}`);
       }
       return `export const files = ${JSON.stringify(files)};`;
     },

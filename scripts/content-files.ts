@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONTENT_DIR } from '../src/content/validate';
+import { MODELS_DIR } from '../src/content/campusModel';
 
 /** Raw text of every JSON file under `<root>/assets/content`, keyed by path relative to root. */
 export function readContentFiles(root: string): Record<string, string> {
@@ -21,3 +22,14 @@ export function readContentFiles(root: string): Record<string, string> {
 
 /** Says whether a file exists under `<root>/assets`. */
 export const assetExistsIn = (root: string) => (assetPath: string) => existsSync(path.join(root, 'assets', assetPath));
+
+/** Raw text of every campus model (`<root>/assets/models/*.json`), keyed by path relative to root. */
+export function readModelFiles(root: string): Record<string, string> {
+  const dir = path.join(root, MODELS_DIR);
+  if (!existsSync(dir)) return {};
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    if (name.endsWith('.json')) files[`${MODELS_DIR}/${name}`] = readFileSync(path.join(dir, name), 'utf8');
+  }
+  return files;
+}

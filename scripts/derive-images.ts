@@ -1,9 +1,10 @@
 /**
  * Derives what the browser loads from each stop's panorama master (assets/panoramas/*.jpg):
- *   public/generated/pano/<name>.jpg     the panorama, at most 4096 px wide (what every phone GPU takes)
- *   public/generated/preview/<name>.jpg  a tiny equirect preview, on screen almost at once
+ *   public/generated/pano/<name>/…       a cube tile pyramid and its manifest (scripts/tiles.ts)
+ *   public/generated/preview/<name>.jpg  a tiny preview of all six faces, on screen almost at once
  *   public/generated/thumb/<name>.jpg    a 16:9 picture of the stop's initial view, for lists and cards
- * Part of every build; an unchanged master (same size, time and view) is not derived again.
+ * Part of every build; an unchanged master is not tiled again (same bytes), nor its thumbnail
+ * drawn again (same size, time and view).
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,10 +12,9 @@ import sharp from 'sharp';
 import { masterName } from '../src/content/images';
 import { formatIssue, validateContent } from '../src/content/validate';
 import { assetExistsIn, readContentFiles } from './content-files';
+import { tileStops } from './tiles';
 
-const VERSION = 2; // bump when the outputs change shape
-export const PANORAMA_MAX_WIDTH = 4096;
-export const PREVIEW_WIDTH = 1024;
+const VERSION = 3; // bump when the outputs change shape
 export const THUMB = { width: 640, height: 360 };
 
 interface Job {
@@ -32,17 +32,6 @@ async function derive(root: string, out: string, job: Job) {
   const height = meta.height ?? 0;
   if (width !== height * 2) throw new Error(`${src} is ${width}×${height}; a panorama master must be 2:1`);
 
-  await sharp(src)
-    .resize({ width: Math.min(width, PANORAMA_MAX_WIDTH) })
-    .jpeg({ quality: 82, mozjpeg: true, progressive: true })
-    .toFile(path.join(out, 'pano', `${name}.jpg`));
-
-  await sharp(src)
-    .resize({ width: PREVIEW_WIDTH })
-    .blur(0.6)
-    .jpeg({ quality: 50, mozjpeg: true })
-    .toFile(path.join(out, 'preview', `${name}.jpg`));
-
   // A 90° wide crop around the initial view. Near the horizon an equirect crop is close to
   // what a camera would see; the repeat lets a crop cross the image's left/right seam.
   const cropW = Math.round(width / 4);
@@ -59,10 +48,11 @@ async function derive(root: string, out: string, job: Job) {
     .toFile(path.join(out, 'thumb', `${name}.jpg`));
 }
 
-export async function deriveImages(root: string, out = path.join(root, 'public', 'generated')) {
+export async function deriveImages(root: string, out = path.join(root, 'public', 'generated'), log = (_: string) => {}) {
+  const tiles = await tileStops(root, out, log);
   const result = validateContent(readContentFiles(root), { assetExists: assetExistsIn(root) });
   if (!result.ok) throw new Error(`Invalid content:\n${result.issues.map(formatIssue).join('\n')}`);
-  for (const dir of ['pano', 'preview', 'thumb']) mkdirSync(path.join(out, dir), { recursive: true });
+  for (const dir of ['thumb']) mkdirSync(path.join(out, dir), { recursive: true });
 
   const manifestPath = path.join(out, 'manifest.json');
   const previous: Record<string, string> = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : {};
@@ -74,7 +64,7 @@ export async function deriveImages(root: string, out = path.join(root, 'public',
       const stat = statSync(path.join(root, 'assets', job.master));
       const key = JSON.stringify([VERSION, stat.size, stat.mtimeMs, job.yaw, job.pitch]);
       const name = masterName(job.master);
-      const outputsExist = ['pano', 'preview', 'thumb'].every((d) => existsSync(path.join(out, d, `${name}.jpg`)));
+      const outputsExist = existsSync(path.join(out, 'thumb', `${name}.jpg`));
       if (previous[job.master] !== key || !outputsExist) {
         await derive(root, out, job);
         made += 1;
@@ -83,14 +73,14 @@ export async function deriveImages(root: string, out = path.join(root, 'public',
     }
   }
   writeFileSync(manifestPath, `${JSON.stringify(next, null, 2)}\n`);
-  return { total: Object.keys(next).length, made };
+  return { total: Object.keys(next).length, made, tiled: tiles.made };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now();
-  deriveImages(process.cwd())
-    .then(({ total, made }) =>
-      console.log(`images: ${made} of ${total} panoramas derived, ${total - made} unchanged (${Date.now() - started} ms)`),
+  deriveImages(process.cwd(), undefined, console.log)
+    .then(({ total, made, tiled }) =>
+      console.log(`images: ${tiled} of ${total} panoramas tiled, ${made} thumbnails drawn, the rest unchanged (${Date.now() - started} ms)`),
     )
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

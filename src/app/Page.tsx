@@ -5,15 +5,23 @@ import { AboutPage } from '../features/about/AboutPage';
 import { CampusPage } from '../features/campus/CampusPage';
 import { NotFoundPage } from '../features/notFound/NotFoundPage';
 import { StopPage } from '../features/stop/StopPage';
+import { TourCaptions } from '../features/tour/Captions';
+import { NotesPage } from '../features/tour/NotesPage';
+import { usePresenter } from '../features/tour/presenterStore';
+import { TourList } from '../features/tour/TourList';
+import { TourPlayer } from '../features/tour/TourPlayer';
 import { WelcomePage } from '../features/welcome/WelcomePage';
-import { usePlace } from '../store/context';
+import { usePlace, useTourStore } from '../store/context';
+import { useStore } from 'zustand';
 
 export function Page() {
   const place = usePlace();
   const content = useContent();
+  const inTour = useStore(useTourStore(), (s) => s.tour !== null);
+  const bilingual = usePresenter((s) => s.bilingual && s.presenting);
   switch (place.page) {
     case 'home':
-      return <WelcomePage />;
+      return <WelcomePage tours={<TourList />} />;
     case 'about':
       return <AboutPage />;
     case 'campus': {
@@ -23,8 +31,20 @@ export function Page() {
     case 'stop': {
       const campus = findCampus(content, place.campusId);
       const stop = campus && findStop(campus, place.stopId);
-      return campus && stop ? <StopPage campus={campus} stop={stop} /> : <NotFoundPage campusId={campus?.id} />;
+      return campus && stop ? (
+        <StopPage
+          campus={campus}
+          stop={stop}
+          bilingual={bilingual}
+          tourPanel={inTour ? <TourPlayer /> : null}
+          captions={inTour ? <TourCaptions /> : null}
+        />
+      ) : (
+        <NotFoundPage campusId={campus?.id} />
+      );
     }
+    case 'notes':
+      return <NotesPage tourId={place.tourId} />;
     case 'notFound':
       return <NotFoundPage />;
   }

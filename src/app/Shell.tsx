@@ -6,7 +6,10 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PlaceLink } from '../components/PlaceLink';
 import { Text } from '../components/Text';
 import { useContent } from '../content/ContentContext';
-import { usePlace } from '../store/context';
+import { PresenterLayer } from '../features/tour/PresenterLayer';
+import { TourSync } from '../features/tour/TourSync';
+import { usePlace, useTourStore } from '../store/context';
+import { useStore } from 'zustand';
 import { LanguageSync } from './LanguageSync';
 import { Page } from './Page';
 import { UrlSync } from './UrlSync';
@@ -29,21 +32,24 @@ function PageError() {
   );
 }
 
-/** After moving to another page, focus its heading so keyboard and screen-reader users start there. */
-function useFocusOnPageChange(placeKey: string) {
-  const first = useRef(true);
+/**
+ * After the visitor moves to another page, focus its heading so keyboard and screen-reader users
+ * start there. A tour moving the visitor does not move focus: its captions are announced instead,
+ * and the focus stays on the Next button or wherever the visitor left it.
+ */
+function useFocusOnPageChange(placeKey: string, tourKey: string) {
+  const previous = useRef({ placeKey, tourKey });
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    const was = previous.current;
+    previous.current = { placeKey, tourKey };
+    if (was.placeKey === placeKey || was.tourKey !== tourKey) return;
     window.scrollTo({ top: 0 });
     const heading = document.querySelector<HTMLElement>('#main h1');
     if (heading) {
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
       heading.focus({ preventScroll: true });
     }
-  }, [placeKey]);
+  }, [placeKey, tourKey]);
 }
 
 export function Shell() {
@@ -51,11 +57,14 @@ export function Shell() {
   const { college } = useContent();
   const place = usePlace();
   const placeKey = JSON.stringify(place);
-  useFocusOnPageChange(placeKey);
+  const tourKey = JSON.stringify(useStore(useTourStore(), (s) => s.tour));
+  useFocusOnPageChange(placeKey, tourKey);
   return (
     <>
       <UrlSync />
       <LanguageSync />
+      <TourSync />
+      <PresenterLayer onStop={place.page === 'stop'} />
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>

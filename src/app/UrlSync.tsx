@@ -8,14 +8,30 @@
  */
 import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { useContent } from '../content/ContentContext';
+import type { Content } from '../content/schema';
+import { findTour, isAtStep } from '../features/tour/tourSteps';
 import { useTourStore } from '../store/context';
 import { stateToUrl, urlToState } from '../store/paths';
 import { samePlace, sameTourPosition, type TourState } from '../store/tourStore';
 
 const VIEW_WRITE_DELAY_MS = 300;
 
+/**
+ * A short link to a tour step (`…/library?tour=yubei-walk&step=2`, no view) opens the step as the
+ * tour shows it: its view and its hotspot.
+ */
+function withTourStep(state: TourState, content: Content): TourState {
+  if (!state.tour || state.view || state.place.page !== 'stop') return state;
+  const tour = findTour(content, state.tour.id);
+  const step = tour?.steps[state.tour.step];
+  if (!step || !isAtStep(state, step)) return state;
+  return { ...state, view: step.view, openHotspotId: state.openHotspotId ?? step.hotspot ?? null };
+}
+
 export function UrlSync() {
   const store = useTourStore();
+  const content = useContent();
   const location = useLocation();
   const navigate = useNavigate();
   // The URL we last wrote ourselves: when the router reports it back, there is nothing to read.
@@ -30,13 +46,16 @@ export function UrlSync() {
     ownWrite.current = null;
     const parsed = urlToState(location.pathname, location.search);
     const state = store.getState();
-    const next: TourState = {
-      lang: parsed.lang ?? state.lang,
-      place: parsed.place,
-      view: parsed.view,
-      openHotspotId: parsed.openHotspotId,
-      tour: parsed.tour,
-    };
+    const next = withTourStep(
+      {
+        lang: parsed.lang ?? state.lang,
+        place: parsed.place,
+        view: parsed.view,
+        openHotspotId: parsed.openHotspotId,
+        tour: parsed.tour,
+      },
+      content,
+    );
     if (stateToUrl(next) !== stateToUrl(state) || !samePlace(next.place, state.place)) state.restore(next);
     // `/` and other non-canonical spellings become the canonical URL of what is shown.
     const canonical = stateToUrl(next);
@@ -44,7 +63,7 @@ export function UrlSync() {
       ownWrite.current = canonical;
       void navigate(canonical, { replace: true });
     }
-  }, [location.pathname, location.search, store, navigate]);
+  }, [location.pathname, location.search, store, navigate, content]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;

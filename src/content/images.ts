@@ -1,6 +1,7 @@
 /**
- * Where the app finds the images derived from a panorama master (scripts/derive-images.ts writes them).
- * Masters live in assets/ and are not served as they are: they are too large for a phone.
+ * Where the app finds the images derived from a panorama master (scripts/derive-images.ts and
+ * scripts/tiles.ts write them). Masters live in assets/ and are not served as they are: they are
+ * too large for a phone.
  */
 const DERIVED_BASE = '/generated';
 
@@ -10,9 +11,9 @@ export function masterName(master: string): string {
 }
 
 export const derivedImage = {
-  /** The equirectangular panorama the viewer shows. */
-  panorama: (master: string) => `${DERIVED_BASE}/pano/${masterName(master)}.jpg`,
-  /** A small equirectangular preview, shown while the panorama loads. */
+  /** The manifest of the panorama's cube tile pyramid (src/viewer/tiles/manifest.ts), the viewer's `src`. */
+  panorama: (master: string) => `${DERIVED_BASE}/pano/${masterName(master)}/tiles.json`,
+  /** All six cube faces, small, in one image: on screen first, while the tiles load. */
   preview: (master: string) => `${DERIVED_BASE}/preview/${masterName(master)}.jpg`,
   /** A flat 16:9 picture of the stop's initial view, for lists and cards. */
   thumbnail: (master: string) => `${DERIVED_BASE}/thumb/${masterName(master)}.jpg`,

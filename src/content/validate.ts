@@ -54,7 +54,8 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
   return issue.message + shown;
 }
 
-function parseFile<T>(
+/** Parses one JSON file against a schema; problems go to `issues` with the file and JSON path. */
+export function parseFile<T>(
   file: string,
   raw: string | undefined,
   schema: z.ZodType<T>,
@@ -83,7 +84,8 @@ function parseFile<T>(
   return result.data;
 }
 
-function findDuplicates(ids: readonly string[]): Map<number, string> {
+/** Index → value of every value seen before at a lower index. */
+export function findDuplicates(ids: readonly string[]): Map<number, string> {
   const seen = new Set<string>();
   const dupes = new Map<number, string>();
   ids.forEach((value, index) => {

@@ -44,6 +44,8 @@ export interface TourActions {
   openHotspot(hotspotId: string | null): void;
   /** Moves to a tour step: place, view, open hotspot and tour position change together. */
   goToStep(tour: TourPosition, place: Place, view: View, openHotspotId: string | null): void;
+  /** Sets the tour position alone (the presenter's notes window, which shows no stop). */
+  setTour(tour: TourPosition | null): void;
   leaveTour(): void;
   /** Replaces the whole state, e.g. from the URL or a guide's snapshot. */
   restore(state: TourState): void;
@@ -67,6 +69,7 @@ export function createTourStore(initial: TourState = initialTourState): TourStor
     setView: (view) => set({ view }),
     openHotspot: (openHotspotId) => set({ openHotspotId }),
     goToStep: (tour, place, view, openHotspotId) => set({ tour, place, view, openHotspotId }),
+    setTour: (tour) => set({ tour }),
     leaveTour: () => set({ tour: null }),
     restore: (state) => set(pickState(state)),
   }));

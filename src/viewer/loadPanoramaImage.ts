@@ -1,47 +1,73 @@
-/** Loads a panorama image into a three.js texture no larger than the GPU accepts. */
-import { CanvasTexture, LinearFilter, SRGBColorSpace, Texture } from 'three';
+/** Fetches panorama images (tiles, previews) and decodes them off the main thread where the browser can. */
 
-function loadImage(src: string, signal: AbortSignal): Promise<HTMLImageElement> {
+/** A decoded image, ready to become a texture. */
+export interface DecodedImage {
+  image: ImageBitmap | HTMLImageElement;
+  width: number;
+  height: number;
+  /** The encoded bytes, as an object URL (kept for previews, which the page may show without WebGL). */
+  blob: Blob;
+}
+
+const abortError = () => new DOMException('aborted', 'AbortError');
+
+async function fetchBlob(url: string, signal: AbortSignal): Promise<Blob> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.blob();
+}
+
+function decodeWithImage(blob: Blob, signal: AbortSignal): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const img = new Image();
-    img.decoding = 'async';
-    const abort = () => {
-      img.src = '';
-      reject(new DOMException('aborted', 'AbortError'));
-    };
-    signal.addEventListener('abort', abort, { once: true });
+    const url = URL.createObjectURL(blob);
+    const done = () => URL.revokeObjectURL(url);
+    signal.addEventListener('abort', () => reject(abortError()), { once: true });
     img.onload = () => {
-      signal.removeEventListener('abort', abort);
+      done();
       resolve(img);
     };
     img.onerror = () => {
-      signal.removeEventListener('abort', abort);
-      reject(new Error(`could not load ${src}`));
+      done();
+      reject(new Error('could not decode image'));
     };
-    img.src = src;
+    img.src = url;
   });
 }
 
-/**
- * A texture of the image at `src`. An image wider than `maxTextureSize` (a phone's GPU may take
- * only 4096) is scaled down on a canvas first rather than handed to the GPU to fail on.
- */
-export async function loadPanoramaTexture(src: string, maxTextureSize: number, signal: AbortSignal): Promise<Texture> {
-  const img = await loadImage(src, signal);
-  let texture: Texture;
-  if (img.naturalWidth > maxTextureSize) {
-    const canvas = document.createElement('canvas');
-    canvas.width = maxTextureSize;
-    canvas.height = Math.round((maxTextureSize * img.naturalHeight) / img.naturalWidth);
-    canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height);
-    texture = new CanvasTexture(canvas);
-  } else {
-    texture = new Texture(img);
+/** Fetches and decodes an image; aborting drops both the download and the decoded pixels. */
+export async function fetchImage(url: string, signal: AbortSignal): Promise<DecodedImage> {
+  const blob = await fetchBlob(url, signal);
+  if (signal.aborted) throw abortError();
+  if (typeof createImageBitmap === 'function') {
+    const bitmap = await createImageBitmap(blob);
+    if (signal.aborted) {
+      bitmap.close();
+      throw abortError();
+    }
+    return { image: bitmap, width: bitmap.width, height: bitmap.height, blob };
   }
-  texture.colorSpace = SRGBColorSpace;
-  texture.minFilter = LinearFilter;
-  texture.magFilter = LinearFilter;
-  texture.generateMipmaps = false;
-  texture.needsUpdate = true;
-  return texture;
+  const img = await decodeWithImage(blob, signal);
+  return { image: img, width: img.naturalWidth, height: img.naturalHeight, blob };
+}
+
+/** Fetches a JSON document. */
+export async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/**
+ * The image as something the GPU accepts: an image larger than `maxTextureSize` (a phone's GPU may
+ * take only 4096, an old one 2048) is scaled down on a canvas rather than handed over to fail.
+ */
+export function fitTexture(image: ImageBitmap | HTMLImageElement, width: number, height: number, maxTextureSize: number) {
+  if (width <= maxTextureSize && height <= maxTextureSize) return image;
+  const scale = maxTextureSize / Math.max(width, height);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.floor(width * scale));
+  canvas.height = Math.max(1, Math.floor(height * scale));
+  canvas.getContext('2d')?.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas;
 }

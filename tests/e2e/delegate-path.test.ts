@@ -113,6 +113,16 @@ async function markerCentre(page: Page, id: string) {
   return { x: icon.x + icon.width / 2 - pano.x, y: icon.y + icon.height / 2 - pano.y };
 }
 
+/** Waits for the full panorama and for the dark cover over it to have faded out completely. */
+async function waitForClearPicture(page: Page) {
+  await waitForPanorama(page);
+  await page.waitForFunction(() => {
+    const cover = document.querySelector('.pano__cover');
+    return cover !== null && getComputedStyle(cover).opacity === '0';
+  });
+  await nextFrames(page);
+}
+
 /** Lets the canvas paint what the last change asked for. */
 const nextFrames = (page: Page) =>
   page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(null)))));
@@ -197,7 +207,7 @@ describe('a delegate with the mouse, on a desktop', () => {
       await page.waitForURL(`${base}${stopPath('en', firstStop.id)}`);
       await expect.poll(() => stopHeading(page).innerText()).toBe(firstStop.name.en);
 
-      await waitForPanorama(page);
+      await waitForClearPicture(page);
       const canvas = page.locator('.pano canvas');
       const before = await pixelStats(canvas);
       // A picture, not a flat colour and not the dark cover (#111).
@@ -281,7 +291,7 @@ describe('a delegate with the mouse, on a desktop', () => {
       expectViewClose((await tourState(page)).view!, linkWithArrive.arrive!);
       const arrival = urlOf(page);
       expectViewClose({ yaw: arrival.yaw!, pitch: arrival.pitch!, fov: arrival.fov! }, linkWithArrive.arrive!);
-      await waitForPanorama(page);
+      await waitForClearPicture(page);
       expect((await pixelStats(page.locator('.pano canvas'))).stdev).toBeGreaterThan(25);
 
       await page.goBack();
@@ -382,7 +392,7 @@ describe('a delegate with the mouse, on a desktop', () => {
       expect(state.openHotspotId).toBe(info.id);
       expectViewClose(state.view!, { yaw: before.yaw!, pitch: before.pitch!, fov: before.fov! });
       expectViewClose(state.view!, viewBefore);
-      await waitForPanorama(page);
+      await waitForClearPicture(page);
       expect(urlOf(page)).toEqual(before);
       expect((await pixelStats(page.locator('.pano canvas'))).stdev).toBeGreaterThan(25);
     }));
@@ -429,7 +439,7 @@ describe('a delegate with the mouse, on a desktop', () => {
   it('turns and zooms the view with the on-screen buttons, within the zoom limits', () =>
     withPage({ locale: 'en-US' }, async (page) => {
       await page.goto(`${base}${stopPath('en', firstStop.id)}`);
-      await waitForPanorama(page, 'preview');
+      await waitForClearPicture(page);
       const canvas = page.locator('.pano canvas');
       const initial = firstStop.initialView;
       const view = async () => shownView(page, initial);
@@ -490,7 +500,7 @@ describe.each([
         const h = firstInfo;
         const start = { yaw: wrap(h.yaw - 8), pitch: 0, fov: 90 };
         await page.goto(`${base}${stopPath('en', firstStop.id)}${viewQuery(start)}`);
-        await waitForPanorama(page);
+        await waitForClearPicture(page);
         const pano = (await page.locator('.pano').boundingBox())!;
         const canvas = page.locator('.pano canvas');
         // Hide the overlays for the pictures of the scene; the markers keep their places.

@@ -1,6 +1,7 @@
 /**
  * Serves the built app (dist/, built by `npm run test:e2e` before this runs) for the browser tests.
- * The server runs in this process, so it always stops with the tests.
+ * The server runs in this process, so it always stops with the tests. E2E_DIST names another
+ * build folder (e.g. one built with `vite build --outDir`), so parallel work does not share dist/.
  */
 import { existsSync } from 'node:fs';
 import { preview } from 'vite';
@@ -13,8 +14,13 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does)');
-  const server = await preview({ preview: { host: '127.0.0.1', port: 4390, strictPort: false, open: false }, logLevel: 'warn' });
+  const outDir = process.env.E2E_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run build\` first (npm run test:e2e does)`);
+  const server = await preview({
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 4390, strictPort: false, open: false },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server did not report its URL');
   project.provide('baseUrl', url.replace(/\/$/, ''));

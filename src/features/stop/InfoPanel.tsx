@@ -1,16 +1,32 @@
 /** The open info hotspot: title, paragraphs and key facts, in the visitor's language. */
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InfoHotspot } from '../../content/schema';
+import type { InfoHotspot, LocalizedText } from '../../content/schema';
 import { Text } from '../../components/Text';
+import { useLang } from '../../store/context';
 
 interface InfoPanelProps {
   hotspot: InfoHotspot;
   onClose(): void;
+  /** Each text in Chinese and English at once. */
+  bilingual?: boolean;
+}
+
+/** A text in the visitor's language and, when bilingual, in the other one too. */
+function Both({ value, bilingual, as }: { value: LocalizedText; bilingual: boolean; as?: 'p' | 'span' | 'dt' | 'dd' }) {
+  const lang = useLang();
+  if (!bilingual) return <Text as={as} value={value} />;
+  const other = lang === 'zh' ? 'en' : 'zh';
+  return (
+    <>
+      <Text as={as} value={value} />
+      <Text as={as === 'p' ? 'p' : 'span'} className="bilingual-other" value={value} lang={other} />
+    </>
+  );
 }
 
 /** The ref is the panel's heading, which takes focus when a visitor opens the panel. */
-export const InfoPanel = forwardRef<HTMLHeadingElement, InfoPanelProps>(function InfoPanel({ hotspot, onClose }, ref) {
+export const InfoPanel = forwardRef<HTMLHeadingElement, InfoPanelProps>(function InfoPanel({ hotspot, onClose, bilingual = false }, ref) {
   const { t } = useTranslation();
   const headingId = `info-${hotspot.id}`;
   return (
@@ -26,14 +42,14 @@ export const InfoPanel = forwardRef<HTMLHeadingElement, InfoPanelProps>(function
     >
       <div className="info-panel__head">
         <h2 id={headingId} ref={ref} tabIndex={-1}>
-          <Text value={hotspot.title} />
+          <Both value={hotspot.title} bilingual={bilingual} />
         </h2>
         <button type="button" className="icon-button" aria-label={t('stop.closePanel')} title={t('stop.closePanel')} onClick={onClose}>
           <span aria-hidden="true">✕</span>
         </button>
       </div>
       {hotspot.body.map((paragraph, i) => (
-        <Text key={i} as="p" value={paragraph} />
+        <Both key={i} as="p" value={paragraph} bilingual={bilingual} />
       ))}
       {hotspot.facts && hotspot.facts.length > 0 && (
         <>
@@ -41,8 +57,12 @@ export const InfoPanel = forwardRef<HTMLHeadingElement, InfoPanelProps>(function
           <dl className="facts">
             {hotspot.facts.map((f, i) => (
               <div key={i} className="facts__row">
-                <Text as="dt" value={f.label} />
-                <Text as="dd" value={f.value} />
+                <dt>
+                  <Both value={f.label} bilingual={bilingual} />
+                </dt>
+                <dd>
+                  <Both value={f.value} bilingual={bilingual} />
+                </dd>
               </div>
             ))}
           </dl>

@@ -1,5 +1,5 @@
 /** A stop: the 360° view with its hotspots, the open info panel, and the text view beside it. */
-import { lazy, Suspense, useCallback, useMemo, useRef, useState, useLayoutEffect } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campus, Hotspot, Stop, View } from '../../content/schema';
 import { arrivalView, findHotspot, findStop } from '../../content/lookup';
@@ -22,9 +22,15 @@ const PanoramaViewer = lazy(() => import('../../viewer/PanoramaViewer'));
 interface StopPageProps {
   campus: Campus;
   stop: Stop;
+  /** Show the open panel in Chinese and English at once (presenting to a mixed class). */
+  bilingual?: boolean;
+  /** Composed in by the app: the guided-tour player, first in the side column… */
+  tourPanel?: ReactNode;
+  /** …and its captions, over the panorama's lower edge (below it on a phone). */
+  captions?: ReactNode;
 }
 
-export function StopPage({ campus, stop }: StopPageProps) {
+export function StopPage({ campus, stop, bilingual = false, tourPanel, captions }: StopPageProps) {
   const { t } = useTranslation();
   const store = useTourStore();
   const lang = useLang();
@@ -165,9 +171,11 @@ export function StopPage({ campus, stop }: StopPageProps) {
               </Suspense>
             </ErrorBoundary>
           )}
+          {captions}
         </div>
         <div className="side">
-          {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} onClose={closePanel} />}
+          {tourPanel}
+          {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} onClose={closePanel} bilingual={bilingual} />}
           <HotspotList campus={campus} stop={stop} openId={openInfo?.id ?? null} onActivate={(h) => activate(h, true)} />
           <StopList campus={campus} currentId={stop.id} />
         </div>

@@ -1,4 +1,5 @@
 /** The first page: who welcomes the delegates, and the two campuses to enter. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useContent } from '../../content/ContentContext';
 import { derivedImage } from '../../content/images';
@@ -7,7 +8,8 @@ import { Text } from '../../components/Text';
 import { PlaceLink } from '../../components/PlaceLink';
 import { useLang } from '../../store/context';
 
-export function WelcomePage() {
+/** `tours` is the list of guided tours, composed in by the app. */
+export function WelcomePage({ tours }: { tours?: ReactNode }) {
   const { t } = useTranslation();
   const { college, campuses } = useContent();
   const lang = useLang();
@@ -58,6 +60,7 @@ export function WelcomePage() {
           })}
         </ul>
       </section>
+      {tours}
     </div>
   );
 }

@@ -1,0 +1,223 @@
+/**
+ * The tiler: turns each stop's equirectangular master (assets/panoramas/*.jpg, any 2:1 size) into
+ *   public/generated/pano/<name>/tiles.json              the manifest (src/viewer/tiles/manifest.ts)
+ *   public/generated/pano/<name>/<size>/<face><r>_<c>.jpg  a cube tile pyramid, 512 px tiles
+ *   public/generated/preview/<name>.jpg                  all six faces, 256 px each, in one small image
+ * Run by `npm run images` (so by every build) and on its own by `npm run tiles`. A master whose
+ * bytes and tiling settings are unchanged (the manifest's hash says) is not tiled again.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { masterName } from '../src/content/images';
+import { formatIssue, validateContent } from '../src/content/validate';
+import { FACES, FACE_BASIS, PREVIEW_COLS, PREVIEW_GRID, PREVIEW_ROWS, type Face } from '../src/viewer/tiles/cube';
+import { MANIFEST_FILE, MANIFEST_VERSION, tilePath, type TileManifest } from '../src/viewer/tiles/manifest';
+import { tilePixelSize, tilesPerSide, type TilePyramid } from '../src/viewer/tiles/pyramid';
+import { assetExistsIn, readContentFiles } from './content-files';
+
+/** Bump when the tiles change for the same master (size, quality, layout). */
+const TILER_VERSION = 1;
+export const TILE_SIZE = 512;
+export const PREVIEW_FACE_SIZE = 256;
+export const TILE_QUALITY = 80;
+export const PREVIEW_QUALITY = 55;
+
+/**
+ * The pyramid for a master `width` pixels wide. The largest face keeps the master's resolution
+ * at a face's centre (width/π, as Pannellum's and Marzipano's tools do), rounded to 256 so that
+ * every level halves exactly; levels go down until the preview (256 px faces) would do as well.
+ */
+export function pyramidFor(width: number): TilePyramid {
+  const top = 256 * Math.max(1, Math.round(width / Math.PI / 256));
+  const levels: number[] = [];
+  for (let size = top; size > PREVIEW_FACE_SIZE * 1.25; size /= 2) levels.unshift(size);
+  return { tileSize: TILE_SIZE, levels, previewFaceSize: PREVIEW_FACE_SIZE };
+}
+
+interface Raw {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * One cube face of `size` pixels, sampled from the equirectangular master (bilinear, wrapping
+ * round the seam). Up and down faces take 2×2 samples a pixel: near the poles one face pixel spans
+ * many master columns, and a single sample there would alias.
+ */
+export function projectFace(master: Raw, face: Face, size: number): Buffer {
+  const { data, width: W, height: H } = master;
+  const out = Buffer.alloc(size * size * 3);
+  const { centre: c, right: r, up: u } = FACE_BASIS[face];
+  const n = face === 'u' || face === 'd' ? 2 : 1;
+  const weight = 1 / (n * n);
+  const acc = [0, 0, 0];
+  const sample = (a: number, b: number) => {
+    const x = c[0] + a * r[0] - b * u[0];
+    const y = c[1] + a * r[1] - b * u[1];
+    const z = c[2] + a * r[2] - b * u[2];
+    const yaw = Math.atan2(x, -z);
+    const pitch = Math.atan2(y, Math.sqrt(x * x + z * z));
+    const fx = (0.5 + yaw / (2 * Math.PI)) * W - 0.5;
+    const fy = Math.min(H - 1, Math.max(0, (0.5 - pitch / Math.PI) * H - 0.5));
+    const x0 = Math.floor(fx);
+    const y0 = Math.floor(fy);
+    const tx = fx - x0;
+    const ty = fy - y0;
+    const xa = ((x0 % W) + W) % W;
+    const xb = (xa + 1) % W;
+    const ya = y0;
+    const yb = Math.min(H - 1, y0 + 1);
+    const i00 = (ya * W + xa) * 3;
+    const i10 = (ya * W + xb) * 3;
+    const i01 = (yb * W + xa) * 3;
+    const i11 = (yb * W + xb) * 3;
+    for (let k = 0; k < 3; k++) {
+      const top = data[i00 + k]! + (data[i10 + k]! - data[i00 + k]!) * tx;
+      const bottom = data[i01 + k]! + (data[i11 + k]! - data[i01 + k]!) * tx;
+      acc[k]! += (top + (bottom - top) * ty) * weight;
+    }
+  };
+  for (let j = 0; j < size; j++) {
+    for (let i = 0; i < size; i++) {
+      acc[0] = acc[1] = acc[2] = 0;
+      for (let sj = 0; sj < n; sj++) {
+        for (let si = 0; si < n; si++) {
+          sample((2 * (i + (si + 0.5) / n)) / size - 1, (2 * (j + (sj + 0.5) / n)) / size - 1);
+        }
+      }
+      const o = (j * size + i) * 3;
+      out[o] = Math.round(acc[0]!);
+      out[o + 1] = Math.round(acc[1]!);
+      out[o + 2] = Math.round(acc[2]!);
+    }
+  }
+  return out;
+}
+
+const rawInput = (size: number) => ({ raw: { width: size, height: size, channels: 3 as const } });
+
+/** Runs `jobs` with at most `limit` at a time. */
+async function inBatches(jobs: (() => Promise<unknown>)[], limit: number) {
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) await jobs[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+}
+
+/** Hash of what the tiles depend on: the master's bytes and the tiler's settings. */
+export function tilingHash(masterPath: string): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([TILER_VERSION, TILE_SIZE, PREVIEW_FACE_SIZE, TILE_QUALITY, PREVIEW_QUALITY]));
+  hash.update(readFileSync(masterPath));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Whether `dir` holds the tiles of this hash, complete (the manifest is written last). */
+export function isTiled(dir: string, previewPath: string, hash: string): boolean {
+  const file = path.join(dir, MANIFEST_FILE);
+  if (!existsSync(file) || !existsSync(previewPath)) return false;
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as TileManifest).hash === hash;
+  } catch {
+    return false;
+  }
+}
+
+/** Tiles one master into `dir` (emptied first) and writes its preview to `previewPath`. */
+export async function tilePanorama(masterPath: string, dir: string, previewPath: string, hash = tilingHash(masterPath)): Promise<TileManifest> {
+  const { data, info } = await sharp(masterPath).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  if (info.width !== info.height * 2) throw new Error(`${masterPath} is ${info.width}×${info.height}; a panorama master must be 2:1`);
+  const master: Raw = { data, width: info.width, height: info.height };
+  const pyramid = pyramidFor(info.width);
+  const top = pyramid.levels.at(-1) ?? PREVIEW_FACE_SIZE;
+
+  rmSync(dir, { recursive: true, force: true });
+  for (const size of pyramid.levels) mkdirSync(path.join(dir, String(size)), { recursive: true });
+  mkdirSync(path.dirname(previewPath), { recursive: true });
+
+  const p = PREVIEW_FACE_SIZE;
+  const preview = Buffer.alloc(p * PREVIEW_COLS * p * PREVIEW_ROWS * 3);
+  for (const face of FACES) {
+    const full = projectFace(master, face, top);
+    const jobs: (() => Promise<unknown>)[] = [];
+    for (let level = pyramid.levels.length - 1; level >= 0; level--) {
+      const size = pyramid.levels[level]!;
+      const image = size === top ? full : await sharp(full, rawInput(top)).resize(size, size, { kernel: 'lanczos3' }).raw().toBuffer();
+      const n = tilesPerSide(pyramid, level);
+      for (let row = 0; row < n; row++) {
+        for (let col = 0; col < n; col++) {
+          const tile = { face, level, row, col };
+          const { width, height } = tilePixelSize(pyramid, tile);
+          jobs.push(() =>
+            sharp(image, rawInput(size))
+              .extract({ left: col * TILE_SIZE, top: row * TILE_SIZE, width, height })
+              .jpeg({ quality: TILE_QUALITY, mozjpeg: true })
+              .toFile(path.join(dir, tilePath(pyramid, tile))),
+          );
+        }
+      }
+    }
+    await inBatches(jobs, 4);
+    const small = await sharp(full, rawInput(top)).resize(p, p, { kernel: 'lanczos3' }).raw().toBuffer();
+    const { col, row } = PREVIEW_GRID[face];
+    const stride = p * PREVIEW_COLS * 3;
+    for (let y = 0; y < p; y++) small.copy(preview, (row * p + y) * stride + col * p * 3, y * p * 3, (y + 1) * p * 3);
+  }
+  await sharp(preview, { raw: { width: p * PREVIEW_COLS, height: p * PREVIEW_ROWS, channels: 3 } })
+    .jpeg({ quality: PREVIEW_QUALITY, mozjpeg: true })
+    .toFile(previewPath);
+
+  const manifest: TileManifest = { version: MANIFEST_VERSION, type: 'cube', ...pyramid, hash, master: { width: info.width, height: info.height } };
+  writeFileSync(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/** The stops' masters, from the validated content. */
+export function panoramaMasters(root: string): { master: string; yaw: number; pitch: number }[] {
+  const result = validateContent(readContentFiles(root), { assetExists: assetExistsIn(root) });
+  if (!result.ok) throw new Error(`Invalid content:\n${result.issues.map(formatIssue).join('\n')}`);
+  return result.content.campuses.flatMap((campus) =>
+    campus.stops.map((stop) => ({ master: stop.panorama.master, yaw: stop.initialView.yaw, pitch: stop.initialView.pitch })),
+  );
+}
+
+/** Tiles every stop whose tiles are missing or stale; says how many it tiled. */
+export async function tileStops(root: string, out = path.join(root, 'public', 'generated'), log = (_: string) => {}) {
+  const masters = [...new Set(panoramaMasters(root).map((m) => m.master))];
+  let made = 0;
+  for (const master of masters) {
+    const name = masterName(master);
+    const src = path.join(root, 'assets', master);
+    const dir = path.join(out, 'pano', name);
+    const previewPath = path.join(out, 'preview', `${name}.jpg`);
+    const hash = tilingHash(src);
+    if (isTiled(dir, previewPath, hash)) continue;
+    const started = Date.now();
+    const m = await tilePanorama(src, dir, previewPath, hash);
+    made += 1;
+    log(`tiles: ${name} ${m.master.width}×${m.master.height} → faces ${m.levels.join(', ')} (${Date.now() - started} ms)`);
+  }
+  // What an earlier layout left: a single image per panorama, and tiles of stops that are gone.
+  const panoDir = path.join(out, 'pano');
+  if (existsSync(panoDir)) {
+    const names = new Set(masters.map(masterName));
+    for (const entry of readdirSync(panoDir)) {
+      if (!names.has(entry)) rmSync(path.join(panoDir, entry), { recursive: true, force: true });
+    }
+  }
+  return { total: masters.length, made };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const started = Date.now();
+  tileStops(process.cwd(), undefined, console.log)
+    .then(({ total, made }) => console.log(`tiles: ${made} of ${total} panoramas tiled, ${total - made} unchanged (${Date.now() - started} ms)`))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}

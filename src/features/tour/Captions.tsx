@@ -1,0 +1,29 @@
+/**
+ * The step's narration as captions, in the visitor's language or both. A polite live region: a
+ * screen reader hears each new step without focus moving.
+ */
+import { useTranslation } from 'react-i18next';
+import type { TourStep } from '../../content/schema';
+import { LANGS } from '../../content/schema';
+import { Text } from '../../components/Text';
+import { useLang } from '../../store/context';
+import { usePresenter } from './presenterStore';
+import { useTour } from './useTour';
+
+export function Captions({ step, bilingual }: { step: TourStep | undefined; bilingual: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const shown = bilingual ? [lang, ...LANGS.filter((l) => l !== lang)] : [lang];
+  return (
+    <div className="captions" aria-live="polite" aria-label={t('tour.captions')} role="region">
+      {step && shown.map((l) => <Text key={l} as="p" className="captions__line" value={step.narration} lang={l} />)}
+    </div>
+  );
+}
+
+/** The captions of the tour the visitor follows, if any. */
+export function TourCaptions() {
+  const { step } = useTour();
+  const bilingual = usePresenter((s) => s.bilingual && s.presenting);
+  return step ? <Captions step={step} bilingual={bilingual} /> : null;
+}

@@ -1,0 +1,119 @@
+/**
+ * Presenter mode for a teacher at a projector: the keys a presentation clicker sends, a blank
+ * screen, the help card. Keys work whatever has focus, except in a text field.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { presenter, presenterStore, usePresenter } from './presenterStore';
+import { useTour } from './useTour';
+
+const NEXT = new Set(['PageDown', 'ArrowRight', ' ', 'Spacebar']);
+const PREVIOUS = new Set(['PageUp', 'ArrowLeft']);
+
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
+}
+
+/** Clicker keys while `active`; `next` and `previous` move the tour. */
+export function usePresenterKeys(active: boolean, next: () => void, previous: () => void) {
+  const moves = useRef({ next, previous });
+  moves.current = { next, previous };
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || isTextField(e.target)) return;
+      const { help, blank } = presenterStore.getState();
+      let handled = true;
+      if (NEXT.has(e.key)) moves.current.next();
+      else if (PREVIOUS.has(e.key)) moves.current.previous();
+      else if (e.key === 'b' || e.key === 'B' || e.key === '.') presenter.toggle('blank');
+      else if (e.key === 'f' || e.key === 'F') presenter.toggleFullscreen();
+      else if (e.key === '?') presenter.toggle('help');
+      else if (e.key === 'Escape') {
+        if (help) presenter.toggle('help');
+        else if (blank) presenter.toggle('blank');
+        else presenter.leave();
+      } else handled = false;
+      if (handled) {
+        // Capture phase: a focused button or the panorama must not also act on the key.
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [active]);
+}
+
+export function PresenterHelp() {
+  const { t } = useTranslation();
+  const open = usePresenter((s) => s.help);
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    close.current?.focus();
+    return () => previous?.focus();
+  }, [open]);
+  if (!open) return null;
+  const rows: [string, string][] = [
+    ['Page Down · → · Space', t('presenterHelp.next')],
+    ['Page Up · ←', t('presenterHelp.previous')],
+    ['B · .', t('presenterHelp.blank')],
+    ['F', t('presenterHelp.fullscreen')],
+    ['Esc', t('presenterHelp.leave')],
+    ['?', t('presenterHelp.help')],
+  ];
+  return (
+    <div className="presenter-help" role="dialog" aria-labelledby="presenter-help-title">
+      <h2 id="presenter-help-title">{t('presenterHelp.title')}</h2>
+      <dl className="facts">
+        {rows.map(([keys, action]) => (
+          <div key={keys} className="facts__row">
+            <dt>
+              <kbd>{keys}</kbd>
+            </dt>
+            <dd>{action}</dd>
+          </div>
+        ))}
+      </dl>
+      <button ref={close} type="button" className="button" onClick={() => presenter.toggle('help')}>
+        {t('presenterHelp.close')}
+      </button>
+    </div>
+  );
+}
+
+export function BlankScreen() {
+  const { t } = useTranslation();
+  const blank = usePresenter((s) => s.blank);
+  if (!blank) return null;
+  return (
+    <div className="blank-screen" role="status">
+      <span className="visually-hidden">{t('tour.blanked')}</span>
+    </div>
+  );
+}
+
+/** Everything presenter mode adds to the page: the keys, the blank screen, the help card. */
+export function PresenterLayer({ onStop }: { onStop: boolean }) {
+  const presenting = usePresenter((s) => s.presenting);
+  const { next, previous } = useTour();
+  usePresenterKeys(presenting, next, previous);
+  useEffect(() => {
+    document.documentElement.classList.toggle('is-presenting', presenting);
+  }, [presenting]);
+  // Presenter mode hides the site's navigation; away from a stop it would leave no way on.
+  useEffect(() => {
+    if (presenting && !onStop) presenter.leave();
+  }, [presenting, onStop]);
+  return (
+    <>
+      <BlankScreen />
+      <PresenterHelp />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+/** The tour the visitor follows, with the moves a player, a clicker or a notes window make. */
+import { useCallback } from 'react';
+import { useStore } from 'zustand';
+import { useContent } from '../../content/ContentContext';
+import { useReducedMotion } from '../../components/useReducedMotion';
+import { useTourStore } from '../../store/context';
+import { goToTourStep } from './goToTourStep';
+import { findTour } from './tourSteps';
+
+export function useTour() {
+  const store = useTourStore();
+  const content = useContent();
+  const reducedMotion = useReducedMotion();
+  const position = useStore(store, (s) => s.tour);
+  const tour = position ? findTour(content, position.id) : undefined;
+  const index = position?.step ?? 0;
+  const step = tour?.steps[index];
+  const goTo = useCallback(
+    (n: number) => {
+      if (tour) goToTourStep(store, tour, n, reducedMotion);
+    },
+    [store, tour, reducedMotion],
+  );
+  return {
+    tour,
+    index,
+    step,
+    count: tour?.steps.length ?? 0,
+    goTo,
+    next: () => goTo(index + 1),
+    previous: () => goTo(index - 1),
+    leave: () => store.getState().leaveTour(),
+  };
+}
