@@ -7,7 +7,7 @@
  * bytes and tiling settings are unchanged (the manifest's hash says) is not tiled again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { masterName } from '../src/content/images';
@@ -127,8 +127,32 @@ export function isTiled(dir: string, previewPath: string, hash: string): boolean
   }
 }
 
-/** Tiles one master into `dir` (emptied first) and writes its preview to `previewPath`. */
+/**
+ * Tiles one master into `dir` (replacing what was there) and writes its preview to `previewPath`.
+ * Both are written aside and moved into place at the end, so an interrupted run, or two builds at
+ * once, never leave a half-written pyramid behind.
+ */
 export async function tilePanorama(masterPath: string, dir: string, previewPath: string, hash = tilingHash(masterPath)): Promise<TileManifest> {
+  const temp = `${dir}.tmp-${process.pid}`;
+  const tempPreview = `${previewPath}.tmp-${process.pid}.jpg`;
+  try {
+    const manifest = await tileInto(masterPath, temp, tempPreview, hash);
+    rmSync(dir, { recursive: true, force: true });
+    try {
+      renameSync(temp, dir);
+    } catch (error) {
+      // Another build moved the same tiles into place a moment ago.
+      if (!isTiled(dir, previewPath, hash) && !existsSync(path.join(dir, MANIFEST_FILE))) throw error;
+    }
+    renameSync(tempPreview, previewPath);
+    return manifest;
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+    rmSync(tempPreview, { force: true });
+  }
+}
+
+async function tileInto(masterPath: string, dir: string, previewPath: string, hash: string): Promise<TileManifest> {
   const { data, info } = await sharp(masterPath).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
   if (info.width !== info.height * 2) throw new Error(`${masterPath} is ${info.width}×${info.height}; a panorama master must be 2:1`);
   const master: Raw = { data, width: info.width, height: info.height };
@@ -206,7 +230,7 @@ export async function tileStops(root: string, out = path.join(root, 'public', 'g
   if (existsSync(panoDir)) {
     const names = new Set(masters.map(masterName));
     for (const entry of readdirSync(panoDir)) {
-      if (!names.has(entry)) rmSync(path.join(panoDir, entry), { recursive: true, force: true });
+      if (!names.has(entry) && !entry.includes('.tmp-')) rmSync(path.join(panoDir, entry), { recursive: true, force: true });
     }
   }
   return { total: masters.length, made };

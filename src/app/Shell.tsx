@@ -83,7 +83,7 @@ export function Shell() {
         </nav>
         <LanguageSwitch />
       </header>
-      <main id="main" className={`main main--${place.page}`}>
+      <main id="main" className={`main main--${place.page}`} tabIndex={-1}>
         <ErrorBoundary resetKey={placeKey} fallback={<PageError />}>
           <Page />
         </ErrorBoundary>

@@ -34,21 +34,27 @@ export function UrlSync() {
   const content = useContent();
   const location = useLocation();
   const navigate = useNavigate();
-  // The URL we last wrote ourselves: when the router reports it back, there is nothing to read.
-  const ownWrite = useRef<string | null>(null);
+  // URLs we wrote ourselves, oldest first: when the router reports one back, there is nothing to read.
+  const ownWrites = useRef<string[]>([]);
+  const firstRead = useRef(true);
 
   useEffect(() => {
     const url = location.pathname + location.search;
-    if (url === ownWrite.current) {
-      ownWrite.current = null;
+    const own = ownWrites.current.indexOf(url);
+    if (own >= 0) {
+      ownWrites.current.splice(0, own + 1);
       return;
     }
-    ownWrite.current = null;
+    ownWrites.current = [];
     const parsed = urlToState(location.pathname, location.search);
     const state = store.getState();
+    // The language is the visitor's choice, not a place: back and forward keep it. Only the link
+    // the visitor opened (the first URL read) sets it.
+    const lang = firstRead.current ? (parsed.lang ?? state.lang) : state.lang;
+    firstRead.current = false;
     const next = withTourStep(
       {
-        lang: parsed.lang ?? state.lang,
+        lang,
         place: parsed.place,
         view: parsed.view,
         openHotspotId: parsed.openHotspotId,
@@ -60,7 +66,7 @@ export function UrlSync() {
     // `/` and other non-canonical spellings become the canonical URL of what is shown.
     const canonical = stateToUrl(next);
     if (canonical !== null && canonical !== url) {
-      ownWrite.current = canonical;
+      ownWrites.current.push(canonical);
       void navigate(canonical, { replace: true });
     }
   }, [location.pathname, location.search, store, navigate, content]);
@@ -71,7 +77,7 @@ export function UrlSync() {
       const url = stateToUrl(state);
       const current = window.location.pathname + window.location.search;
       if (url === null || url === current) return;
-      ownWrite.current = url;
+      ownWrites.current.push(url);
       void navigate(url, { replace });
     };
     const flushView = () => {
@@ -82,8 +88,12 @@ export function UrlSync() {
     const unsubscribe = store.subscribe((state, prev) => {
       // A new stop or tour step is a new history entry: back walks the stops visited.
       if (!samePlace(state.place, prev.place) || !sameTourPosition(state.tour, prev.tour)) {
-        clearTimeout(timer);
-        timer = undefined;
+        if (timer) {
+          // The entry we leave keeps the view the visitor left it with.
+          clearTimeout(timer);
+          timer = undefined;
+          write(prev, true);
+        }
         write(state, false);
       } else if (state.lang !== prev.lang || state.openHotspotId !== prev.openHotspotId) {
         flushView();

@@ -12,6 +12,8 @@ import { campusFile, findDuplicates, parseFile, type ContentIssue } from './vali
 
 /** How far (degrees) a link hotspot may point away from where its target stands in the model. */
 export const LINK_TOLERANCE = 25;
+/** How far outside the campus bounds a viewpoint may stand (e.g. before the main gate), metres. */
+export const VIEWPOINT_MARGIN = 100;
 
 export interface ModelCheck {
   issues: ContentIssue[];
@@ -77,7 +79,9 @@ export function validateCampusModels(files: Readonly<Record<string, string>>, co
         continue;
       }
       const [x, z] = vp.position;
-      if (x < minX || x > maxX || z < minZ || z > maxZ) add(`${at}.position`, 'the viewpoint is outside the campus bounds');
+      // A stop may stand just outside the grounds (before the gate), not far away.
+      const m = VIEWPOINT_MARGIN;
+      if (x < minX - m || x > maxX + m || z < minZ - m || z > maxZ + m) add(`${at}.position`, `the viewpoint is more than ${m} m outside the campus bounds`);
       const inside = buildingAt(model, vp.position);
       if (vp.interior && !inside) add(`${at}.position`, `the stop "${stopId}" is indoors, but its position is not inside any building of the model`);
       if (!vp.interior && inside) {

@@ -1,19 +1,29 @@
-/** The inside of the panorama sphere and a camera that looks where the view says. */
-import { useEffect, useMemo } from 'react';
-import { useThree } from '@react-three/fiber';
-import { SphereGeometry, type Texture } from 'three';
+/**
+ * Draws the controller's plan: one flat quad per tile area on the cube, textured with the best
+ * image at hand (the tile, a lower level's tile stretched, or the preview). Areas never overlap,
+ * so every screen pixel is drawn once — what a CPU renderer like SwiftShader, or a phone, needs.
+ * The canvas renders only when something changes (frameloop "demand").
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  ClampToEdgeWrapping,
+  DoubleSide,
+  Group,
+  LinearFilter,
+  Mesh,
+  MeshBasicMaterial,
+  SRGBColorSpace,
+  Texture,
+} from 'three';
 import type { View } from '../content/schema';
+import { fitTexture } from './loadPanoramaImage';
+import { faceToDirection } from './tiles/cube';
+import type { CachedImage, PanoramaController } from './tiles/PanoramaController';
+import { tileRect, type DrawItem, type TilePyramid } from './tiles/pyramid';
 import { DEG, effectiveFov } from './viewMath';
-
-function useEquirectSphere() {
-  return useMemo(() => {
-    const geometry = new SphereGeometry(10, 96, 48);
-    // Seen from inside, a sphere shows its texture mirrored; flipping x reads it the right way round
-    // and turns the faces inward, so the default front side is the one we see.
-    geometry.scale(-1, 1, 1);
-    return geometry;
-  }, []);
-}
 
 /** Points the camera; the canvas renders once per change (frameloop "demand"). */
 function CameraRig({ view }: { view: View }) {
@@ -31,20 +41,103 @@ function CameraRig({ view }: { view: View }) {
   return null;
 }
 
-export function PanoramaScene({ texture, view }: { texture: Texture | null; view: View }) {
-  const geometry = useEquirectSphere();
+function quad(pyramid: TilePyramid, item: DrawItem): BufferGeometry {
+  const { face } = item.area;
+  const r = tileRect(pyramid, item.area);
+  const [u0, v0, u1, v1] = item.uv;
+  const geometry = new BufferGeometry();
+  geometry.setAttribute(
+    'position',
+    new BufferAttribute(
+      new Float32Array([...faceToDirection(face, r.a0, r.b0), ...faceToDirection(face, r.a1, r.b0), ...faceToDirection(face, r.a0, r.b1), ...faceToDirection(face, r.a1, r.b1)]),
+      3,
+    ),
+  );
+  geometry.setAttribute('uv', new BufferAttribute(new Float32Array([u0, v0, u1, v0, u0, v1, u1, v1]), 2));
+  geometry.setIndex([0, 2, 1, 1, 2, 3]);
+  geometry.computeBoundingSphere();
+  return geometry;
+}
+
+const materials = new WeakMap<CachedImage, MeshBasicMaterial>();
+
+/** The material of a cached image, made (and its texture uploaded) the first time it is drawn. */
+function materialOf(cached: CachedImage, maxTextureSize: number): MeshBasicMaterial {
+  const known = materials.get(cached);
+  if (known && cached.gpu) return known;
+  const { image, width, height } = cached.decoded;
+  const texture = new Texture(fitTexture(image, width, height, maxTextureSize));
+  texture.colorSpace = SRGBColorSpace;
+  texture.flipY = false; // v grows downwards, as rows do (pyramid.ts), for bitmaps and images alike
+  texture.minFilter = LinearFilter;
+  texture.magFilter = LinearFilter;
+  texture.wrapS = ClampToEdgeWrapping;
+  texture.wrapT = ClampToEdgeWrapping;
+  texture.generateMipmaps = false;
+  texture.needsUpdate = true;
+  // Once on the GPU, the decoded copy is freed: a tile then costs its pixels once, not twice.
+  texture.onUpdate = () => {
+    if ('close' in image) image.close();
+  };
+  const material = new MeshBasicMaterial({ map: texture, side: DoubleSide, depthTest: false, depthWrite: false, toneMapped: false });
+  materials.set(cached, material);
+  cached.gpu = {
+    dispose() {
+      material.dispose();
+      texture.dispose();
+    },
+  };
+  return material;
+}
+
+export function PanoramaScene({ controller, view }: { controller: PanoramaController; view: View }) {
   const invalidate = useThree((s) => s.invalidate);
-  useEffect(() => invalidate(), [texture, invalidate]);
-  useEffect(() => () => geometry.dispose(), [geometry]);
+  const group = useMemo(() => new Group(), []);
+  const meshes = useRef(new Map<string, Mesh>());
+
+  useEffect(() => controller.subscribe(() => invalidate()), [controller, invalidate]);
+  useEffect(() => {
+    const all = meshes.current;
+    return () => {
+      for (const mesh of all.values()) mesh.geometry.dispose();
+      all.clear();
+    };
+  }, []);
+
+  useFrame(({ gl, scene, camera }) => {
+    const plan = controller.plan;
+    const live = new Set<string>();
+    if (plan.pyramid) {
+      for (const item of plan.items) {
+        const cached = controller.image(item.source);
+        if (!cached) continue;
+        const id = `${controller.keyOf(item.area)}>${controller.keyOf(item.source)}`;
+        live.add(id);
+        const material = materialOf(cached, gl.capabilities.maxTextureSize);
+        let mesh = meshes.current.get(id);
+        if (!mesh) {
+          mesh = new Mesh(quad(plan.pyramid, item), material);
+          meshes.current.set(id, mesh);
+          group.add(mesh);
+        } else if (mesh.material !== material) {
+          mesh.material = material;
+        }
+      }
+    }
+    for (const [id, mesh] of meshes.current) {
+      if (live.has(id)) continue;
+      group.remove(mesh);
+      mesh.geometry.dispose();
+      meshes.current.delete(id);
+    }
+    gl.render(scene, camera);
+    controller.reportDrawn(plan);
+  }, 1);
+
   return (
     <>
       <CameraRig view={view} />
-      {texture && (
-        // Rotated so that the image's centre column lies at yaw 0 (−Z): see viewMath.ts.
-        <mesh geometry={geometry} rotation={[0, -Math.PI / 2, 0]}>
-          <meshBasicMaterial map={texture} toneMapped={false} />
-        </mesh>
-      )}
+      <primitive object={group} />
     </>
   );
 }

@@ -2,22 +2,41 @@
  * A 360° panorama viewer: plain props in, events out. It knows no store, router or i18n —
  * the page hands it localized labels and a controlled `view`, and hears back through callbacks.
  *
+ * The panorama is a cube tile pyramid (scripts/tiles.ts). The viewer shows the preview first —
+ * as a CSS 3D cube until the WebGL chunk (three.js, R3F) has arrived, then in WebGL — and loads
+ * only the tiles the view needs, at the level that matches the screen (tiles/PanoramaController.ts).
+ * When the visitor is idle, the previews of `preload` are fetched, so a linked stop shows at once.
+ *
  * Looking around works by drag (mouse, pen, finger), pinch and wheel zoom, and the keyboard
  * (arrows, + and −) when the viewer has focus; on-screen buttons live with the page (`children`).
  *
  * @example
- * <PanoramaViewer sceneKey="yubei/library" src={pano} previewSrc={preview} view={view}
- *   onViewChange={setView} hotspots={spots} activeHotspotId={open} onHotspotActivate={openSpot}
- *   reducedMotion={false} labels={labels} />
+ * <PanoramaViewer sceneKey="yubei/library" src={tilesJson} previewSrc={preview} preload={linked}
+ *   view={view} onViewChange={setView} hotspots={spots} activeHotspotId={open}
+ *   onHotspotActivate={openSpot} reducedMotion={false} labels={labels} />
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Canvas } from '@react-three/fiber';
-import type { Texture } from 'three';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { View } from '../content/schema';
 import { HotspotLayer, type ViewerHotspot } from './HotspotLayer';
-import { loadPanoramaTexture } from './loadPanoramaImage';
-import { PanoramaScene } from './PanoramaScene';
+import { PreviewCube } from './PreviewCube';
+import { PanoramaController, type PanoramaSourceRef, type ViewerSnapshot } from './tiles/PanoramaController';
 import { dragView, panBy, stepFor, zoomBy } from './viewMath';
+
+export type { PanoramaSourceRef } from './tiles/PanoramaController';
+
+// three.js and R3F come in their own chunk, fetched while the preview is already on screen.
+const PanoramaCanvas = lazy(() => import('./PanoramaCanvas'));
 
 export interface PanoramaViewerLabels {
   /** Names the viewer region, e.g. "360° view: Library". */
@@ -30,9 +49,12 @@ export interface PanoramaViewerLabels {
 }
 
 export interface PanoramaViewerProps {
+  /** The panorama's tile manifest (`tiles.json`, written by scripts/tiles.ts). */
   src: string;
-  /** A small image shown while `src` loads. */
+  /** Its preview: the six cube faces, small, in one image; on screen first. */
   previewSrc?: string;
+  /** Panoramas the visitor may open next (the linked stops): their previews are fetched when the visitor is idle. */
+  preload?: readonly PanoramaSourceRef[];
   view: View;
   onViewChange(view: View): void;
   hotspots: readonly ViewerHotspot[];
@@ -47,11 +69,18 @@ export interface PanoramaViewerProps {
   children?: ReactNode;
 }
 
-interface Loaded {
-  src: string;
-  texture: Texture;
-  level: 'preview' | 'full';
+/**
+ * Bytes of decoded tiles kept beyond those on screen: less on phones, whose browsers are killed
+ * for memory first.
+ */
+function cacheBytes(): number {
+  const memory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+  const phone = (memory !== undefined && memory <= 4) || window.matchMedia?.('(pointer: coarse)').matches;
+  return (phone ? 32 : 64) * 1024 * 1024;
 }
+
+const NO_SNAPSHOT: ViewerSnapshot = { level: 'none', canShow: false, failed: false, previewUrl: null };
+const noSubscribe = () => () => {};
 
 function useElementSize(ref: React.RefObject<HTMLElement | null>) {
   const [size, setSize] = useState({ width: 0, height: 0 });
@@ -65,42 +94,6 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>) {
     return () => observer.disconnect();
   }, [ref]);
   return size;
-}
-
-/** Loads the preview, then the full image, for `src`; a failed full image keeps the preview. */
-function usePanoramaTexture(src: string, previewSrc: string | undefined, maxTextureSize: number | null) {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [failedSrc, setFailedSrc] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (maxTextureSize === null) return;
-    const controller = new AbortController();
-    let fullShown = false;
-    const show = (texture: Texture, level: Loaded['level']) => setLoaded({ src, texture, level });
-    setFailedSrc(null);
-    if (previewSrc) {
-      loadPanoramaTexture(previewSrc, maxTextureSize, controller.signal)
-        .then((texture) => (fullShown ? texture.dispose() : show(texture, 'preview')))
-        .catch(() => undefined); // the full image may still come; its failure is what we report
-    }
-    loadPanoramaTexture(src, maxTextureSize, controller.signal)
-      .then((texture) => {
-        fullShown = true;
-        show(texture, 'full');
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setFailedSrc(src);
-        if (!(error instanceof DOMException)) console.warn(error);
-      });
-    return () => controller.abort();
-  }, [src, previewSrc, maxTextureSize, attempt]);
-
-  // The texture a new one replaces leaves the GPU.
-  useEffect(() => () => loaded?.texture.dispose(), [loaded]);
-
-  const current = loaded?.src === src ? loaded : null;
-  return { current, failed: failedSrc === src, retry: () => setAttempt((n) => n + 1) };
 }
 
 /** Shows "loading" only when loading takes long enough to be noticed: no flashing spinner. */
@@ -118,13 +111,31 @@ function useDelayedFlag(on: boolean, delayMs: number) {
 }
 
 export default function PanoramaViewer(props: PanoramaViewerProps) {
-  const { src, previewSrc, view, onViewChange, hotspots, activeHotspotId, onHotspotActivate, reducedMotion, labels } =
+  const { src, previewSrc, preload, view, onViewChange, hotspots, activeHotspotId, onHotspotActivate, reducedMotion, labels } =
     props;
   const containerRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(containerRef);
-  const [maxTextureSize, setMaxTextureSize] = useState<number | null>(null);
-  const { current, failed, retry } = usePanoramaTexture(src, previewSrc, maxTextureSize);
-  const showLoading = useDelayedFlag(!current && !failed, 400);
+
+  // One controller (tile cache, loader) for the viewer's life, across stops.
+  const [controller, setController] = useState<PanoramaController | null>(null);
+  useEffect(() => {
+    const c = new PanoramaController({ maxBytes: cacheBytes() });
+    setController(c);
+    return () => c.dispose();
+  }, []);
+  const snapshot = useSyncExternalStore(controller?.subscribe ?? noSubscribe, controller?.getSnapshot ?? (() => NO_SNAPSHOT));
+
+  useEffect(() => controller?.setScene({ src, previewSrc }), [controller, src, previewSrc]);
+  useEffect(() => {
+    controller?.setView(view, size.width, size.height, Math.min(window.devicePixelRatio || 1, 2));
+  }, [controller, view, size.width, size.height]);
+  const preloadKey = JSON.stringify(preload ?? []);
+  const preloadList = useMemo(() => JSON.parse(preloadKey) as PanoramaSourceRef[], [preloadKey]);
+  useEffect(() => controller?.setPreload(preloadList), [controller, preloadList]);
+  const onPreviewShown = useCallback(() => controller?.reportPreviewShown(src), [controller, src]);
+
+  const failed = snapshot.failed;
+  const showLoading = useDelayedFlag(!snapshot.canShow && !failed, 400);
 
   // Drags accumulate on the latest view, not on the one of the last render.
   const viewRef = useRef(view);
@@ -138,9 +149,10 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
   );
 
   const { onShown } = props;
+  const level = snapshot.level;
   useEffect(() => {
-    if (current) onShown?.(current.src, current.level);
-  }, [current, onShown]);
+    if (level !== 'none') onShown?.(src, level);
+  }, [src, level, onShown]);
 
   const pointers = useRef(new Map<number, { x: number; y: number }>());
   useEffect(() => {
@@ -222,24 +234,20 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
       aria-describedby="pano-instructions"
       tabIndex={0}
       onKeyDown={onKeyDown}
-      data-level={current?.level ?? 'none'}
+      data-level={level}
     >
       <p id="pano-instructions" className="visually-hidden">
         {labels.instructions}
       </p>
-      <Canvas
-        className="pano__canvas"
-        frameloop="demand"
-        flat
-        dpr={[1, 2]}
-        gl={{ antialias: false, powerPreference: 'high-performance' }}
-        camera={{ position: [0, 0, 0], near: 0.1, far: 100, fov: 75 }}
-        onCreated={({ gl }) => setMaxTextureSize(gl.capabilities.maxTextureSize)}
-        aria-hidden="true"
-      >
-        <PanoramaScene texture={current?.texture ?? null} view={view} />
-      </Canvas>
-      <div className={`pano__cover${current ? '' : ' is-covering'}`} aria-hidden="true" />
+      {controller && (
+        <Suspense fallback={null}>
+          <PanoramaCanvas controller={controller} view={view} />
+        </Suspense>
+      )}
+      {snapshot.previewUrl && (
+        <PreviewCube url={snapshot.previewUrl} view={view} width={size.width} height={size.height} onShown={onPreviewShown} />
+      )}
+      <div className={`pano__cover${snapshot.canShow ? '' : ' is-covering'}`} aria-hidden="true" />
       <HotspotLayer
         hotspots={hotspots}
         view={view}
@@ -256,7 +264,7 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
       {failed && (
         <div className="pano__error" role="alert">
           <p>{labels.loadError}</p>
-          <button type="button" className="button" onClick={retry}>
+          <button type="button" className="button" onClick={() => controller?.retry()}>
             {labels.retry}
           </button>
         </div>

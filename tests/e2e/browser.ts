@@ -97,11 +97,12 @@ export function tourState(page: Page) {
   return page.evaluate(() => {
     const store = (window as unknown as { __tourStore: { getState(): Record<string, unknown> } }).__tourStore;
     const s = store.getState();
-    return { lang: s.lang, place: s.place, view: s.view, openHotspotId: s.openHotspotId } as {
+    return { lang: s.lang, place: s.place, view: s.view, openHotspotId: s.openHotspotId, tour: s.tour } as {
       lang: string;
       place: Record<string, string>;
       view: { yaw: number; pitch: number; fov: number } | null;
       openHotspotId: string | null;
+      tour: { id: string; step: number } | null;
     };
   });
 }

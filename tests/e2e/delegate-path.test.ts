@@ -495,60 +495,60 @@ describe.each([
   ['desktop', DESKTOP],
   ['phone', PHONE],
 ] as const)('the scene under the markers on a %s', (_, viewport) => {
-    it('keeps a marker on its place in the scene while the view pans', () =>
-      withPage({ viewport, locale: 'en-US' }, async (page) => {
-        const h = firstInfo;
-        const start = { yaw: wrap(h.yaw - 8), pitch: 0, fov: 90 };
-        await page.goto(`${base}${stopPath('en', firstStop.id)}${viewQuery(start)}`);
-        await waitForClearPicture(page);
-        const pano = (await page.locator('.pano').boundingBox())!;
-        const canvas = page.locator('.pano canvas');
-        // Hide the overlays for the pictures of the scene; the markers keep their places.
-        const hide = () => page.addStyleTag({ content: '.hotspot-layer, .view-controls, .badge { visibility: hidden !important; }' });
-        const show = (tag: Awaited<ReturnType<typeof hide>>) => tag.evaluate((el) => (el as Element).remove());
+  it('keeps a marker on its place in the scene while the view pans', () =>
+    withPage({ viewport, locale: 'en-US' }, async (page) => {
+      const h = firstInfo;
+      const start = { yaw: wrap(h.yaw - 8), pitch: 0, fov: 90 };
+      await page.goto(`${base}${stopPath('en', firstStop.id)}${viewQuery(start)}`);
+      await waitForClearPicture(page);
+      const pano = (await page.locator('.pano').boundingBox())!;
+      const canvas = page.locator('.pano canvas');
+      // Hide the overlays for the pictures of the scene; the markers keep their places.
+      const hide = () => page.addStyleTag({ content: '.hotspot-layer, .view-controls, .badge { visibility: hidden !important; }' });
+      const show = (tag: Awaited<ReturnType<typeof hide>>) => tag.evaluate((el) => (el as Element).remove());
 
-        const at0 = await markerCentre(page, h.id);
-        let tag = await hide();
-        await nextFrames(page);
-        const scene0 = (await canvas.screenshot()) as Buffer;
-        await show(tag);
+      const at0 = await markerCentre(page, h.id);
+      let tag = await hide();
+      await nextFrames(page);
+      const scene0 = (await canvas.screenshot()) as Buffer;
+      await show(tag);
 
-        await viewButton(page, 'en', 'stop.lookRight').click();
-        const step = start.fov / 6;
-        await expect.poll(async () => (await tourState(page)).view?.yaw).toBeCloseTo(wrap(start.yaw + step), 5);
-        await nextFrames(page);
-        const at1 = await markerCentre(page, h.id);
-        tag = await hide();
-        await nextFrames(page);
-        const scene1 = (await canvas.screenshot()) as Buffer;
-        await show(tag);
+      await viewButton(page, 'en', 'stop.lookRight').click();
+      const step = start.fov / 6;
+      await expect.poll(async () => (await tourState(page)).view?.yaw).toBeCloseTo(wrap(start.yaw + step), 5);
+      await nextFrames(page);
+      const at1 = await markerCentre(page, h.id);
+      tag = await hide();
+      await nextFrames(page);
+      const scene1 = (await canvas.screenshot()) as Buffer;
+      await show(tag);
 
-        // Rectilinear projection with the camera level: x = W/2 · (1 + tan(yaw − viewYaw) / tan(hfov/2)),
-        // where hfov is the view's fov unless that would make the vertical one exceed 110° (tall screens).
-        const rad = Math.PI / 180;
-        const aspect = pano.width / pano.height;
-        const vfov = Math.min(110, (2 * Math.atan(Math.tan((start.fov / 2) * rad) / aspect)) / rad);
-        const halfH = Math.atan(Math.tan((vfov / 2) * rad) * aspect);
-        const xOf = (viewYaw: number) => (pano.width / 2) * (1 + Math.tan(wrap(h.yaw - viewYaw) * rad) / Math.tan(halfH));
-        const expectedShift = xOf(start.yaw + step) - xOf(start.yaw);
-        expect(expectedShift).toBeLessThan(-30); // a shift worth measuring
-        expect(at1.x - at0.x).toBeGreaterThan(expectedShift - 4);
-        expect(at1.x - at0.x).toBeLessThan(expectedShift + 4);
-        expect(Math.abs(at1.y - at0.y)).toBeLessThan(6);
+      // Rectilinear projection with the camera level: x = W/2 · (1 + tan(yaw − viewYaw) / tan(hfov/2)),
+      // where hfov is the view's fov unless that would make the vertical one exceed 110° (tall screens).
+      const rad = Math.PI / 180;
+      const aspect = pano.width / pano.height;
+      const vfov = Math.min(110, (2 * Math.atan(Math.tan((start.fov / 2) * rad) / aspect)) / rad);
+      const halfH = Math.atan(Math.tan((vfov / 2) * rad) * aspect);
+      const xOf = (viewYaw: number) => (pano.width / 2) * (1 + Math.tan(wrap(h.yaw - viewYaw) * rad) / Math.tan(halfH));
+      const expectedShift = xOf(start.yaw + step) - xOf(start.yaw);
+      expect(expectedShift).toBeLessThan(-30); // a shift worth measuring
+      expect(at1.x - at0.x).toBeGreaterThan(expectedShift - 4);
+      expect(at1.x - at0.x).toBeLessThan(expectedShift + 4);
+      expect(Math.abs(at1.y - at0.y)).toBeLessThan(6);
 
-        // The scene under the marker moved with it: the patch at the marker's new place looks like the
-      // one at its old place before (allowing a pixel or two of resampling), and what is now at the
-      // old place does not.
-      const [img0, img1] = await Promise.all([rawImage(scene0), rawImage(scene1)]);
-      const stayed = patchDifference(img0, at0, img1, at0);
-      let moved = Infinity;
-      for (let dy = -2; dy <= 2; dy++) {
-        for (let dx = -2; dx <= 2; dx++) moved = Math.min(moved, patchDifference(img0, at0, img1, { x: at1.x + dx, y: at1.y + dy }));
-      }
-      expect(stayed).toBeGreaterThan(10); // there is something to see at the marker
-      expect(moved).toBeLessThan(4);
-      expect(moved).toBeLessThan(stayed / 4);
-    }));
+      // The scene under the marker moved with it: the patch at the marker's new place looks like the
+    // one at its old place before (allowing a pixel or two of resampling), and what is now at the
+    // old place does not.
+    const [img0, img1] = await Promise.all([rawImage(scene0), rawImage(scene1)]);
+    const stayed = patchDifference(img0, at0, img1, at0);
+    let moved = Infinity;
+    for (let dy = -2; dy <= 2; dy++) {
+      for (let dx = -2; dx <= 2; dx++) moved = Math.min(moved, patchDifference(img0, at0, img1, { x: at1.x + dx, y: at1.y + dy }));
+    }
+    expect(stayed).toBeGreaterThan(10); // there is something to see at the marker
+    expect(moved).toBeLessThan(4);
+    expect(moved).toBeLessThan(stayed / 4);
+  }));
 });
 
 type RawImage = { data: Buffer; width: number; height: number };

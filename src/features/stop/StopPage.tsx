@@ -80,7 +80,7 @@ export function StopPage({ campus, stop, bilingual = false, tourPanel, captions 
     // Focus goes back where it came from; if that marker has scrolled out of view, to the viewer.
     requestAnimationFrame(() => {
       if (back?.isConnected) back.focus();
-      else document.querySelector<HTMLElement>('.pano, #stop-title')?.focus();
+      else (document.querySelector<HTMLElement>('.pano') ?? document.getElementById('stop-title'))?.focus();
     });
   }, [store]);
 
@@ -111,6 +111,15 @@ export function StopPage({ campus, stop, bilingual = false, tourPanel, captions 
   );
 
   const master = stop.panorama.master;
+  // The stops this one links to: the viewer fetches their previews while the visitor looks around.
+  const preload = useMemo(
+    () =>
+      stop.hotspots.flatMap((h) => {
+        const next = h.kind === 'link' ? findStop(campus, h.target) : undefined;
+        return next ? [{ src: derivedImage.panorama(next.panorama.master), previewSrc: derivedImage.preview(next.panorama.master) }] : [];
+      }),
+    [stop, campus],
+  );
   const textOnly = (message: string, retry?: () => void) => (
     <div className="stage-fallback" role="status">
       <img src={derivedImage.thumbnail(master)} alt="" width={640} height={360} />
@@ -151,6 +160,7 @@ export function StopPage({ campus, stop, bilingual = false, tourPanel, captions 
                 <PanoramaViewer
                   src={derivedImage.panorama(master)}
                   previewSrc={derivedImage.preview(master)}
+                  preload={preload}
                   view={view}
                   onViewChange={setView}
                   hotspots={viewerHotspots}

@@ -37,9 +37,8 @@ export function TourList({ campusId }: { campusId?: string }) {
               </h3>
               <Text as="p" value={tour.summary} />
               <p className="card__meta">{t('tour.stepsCount', { count: tour.steps.length })}</p>
-              <a className="button" href={href} onClick={start} aria-describedby={undefined}>
+              <a className="button" href={href} onClick={start} aria-label={t('tour.startNamed', { tour: tour.title[lang] })}>
                 {t('tour.start')}
-                <span className="visually-hidden">: {tour.title[lang]}</span>
               </a>
             </li>
           );

@@ -105,7 +105,6 @@ export function TourPlayer() {
           <span aria-hidden="true"> ▶</span>
         </button>
         <button type="button" className="button button--quiet" aria-pressed={listening} onClick={() => setListening((l) => !l)}>
-          <span aria-hidden="true">🔊 </span>
           {t('tour.listen')}
         </button>
         <label className="tour-player__pace">

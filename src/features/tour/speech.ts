@@ -32,16 +32,22 @@ export function pickVoice(voices: readonly SpeechSynthesisVoice[], lang: Lang): 
 export function speak(text: string, voice: SpeechSynthesisVoice, rate: number, onEnd: () => void): () => void {
   const s = synth();
   if (!s) return () => undefined;
-  s.cancel();
-  const utterance = new SpeechSynthesisUtterance(text);
-  utterance.voice = voice;
-  utterance.lang = voice.lang;
-  utterance.rate = rate;
   let stopped = false;
-  utterance.onend = () => {
-    if (!stopped) onEnd();
-  };
-  s.speak(utterance);
+  try {
+    s.cancel();
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    utterance.rate = rate;
+    utterance.onend = () => {
+      if (!stopped) onEnd();
+    };
+    s.speak(utterance);
+  } catch (error) {
+    // A broken speech engine must not stop the tour: the captions carry on, autoplay moves on.
+    console.warn('speech synthesis failed', error);
+    setTimeout(() => !stopped && onEnd(), 0);
+  }
   return () => {
     stopped = true;
     s.cancel();

@@ -7,7 +7,7 @@
  * const campus = buildCampusScene(model, { detail: 'overview', textureResolution: 512, anisotropy: 4 });
  * scene.add(campus.root); // then aimSun(campus.daylight, focus, radius, 2048) as the view needs
  */
-import { Group, type Object3D } from 'three';
+import { BufferAttribute, Group, InstancedMesh, Mesh, type Material, type Object3D } from 'three';
 import type { CampusModel, Point } from '../../content/campusModel';
 import { addBackdrop } from './backdrop';
 import { addBuilding, addGate } from './buildings';
@@ -45,6 +45,20 @@ function disposeAll(root: Object3D, extra: () => void) {
   extra();
 }
 
+/**
+ * Library materials tint by vertex colour (batched parts carry one); a mesh added on its own gets
+ * white vertex colours, or it would render black.
+ */
+function whiteVertexColours(root: Object3D) {
+  root.traverse((o) => {
+    if (!(o instanceof Mesh) || o instanceof InstancedMesh) return;
+    const materials = Array.isArray(o.material) ? o.material : [o.material];
+    if (!materials.some((m: Material) => 'vertexColors' in m && m.vertexColors) || o.geometry.getAttribute('color')) return;
+    const count = o.geometry.getAttribute('position').count;
+    o.geometry.setAttribute('color', new BufferAttribute(new Float32Array(count * 3).fill(1), 3));
+  });
+}
+
 export function campusCentre(model: CampusModel): Point {
   return [(model.bounds.min[0] + model.bounds.max[0]) / 2, (model.bounds.min[1] + model.bounds.max[1]) / 2];
 }
@@ -59,6 +73,7 @@ export function buildCampusScene(model: CampusModel, options: CampusSceneOptions
   addTrees(kit, model);
   addBackdrop(kit, model, campusCentre(model));
 
+  whiteVertexColours(kit.extras);
   const root = new Group();
   root.name = `campus:${model.campus}`;
   root.add(kit.batch.build('campus-static'));
@@ -77,9 +92,10 @@ export function buildRoomScene(model: CampusModel, stopId: string, options: Camp
   const kit = createKit({ resolution: options.textureResolution, anisotropy: options.anisotropy }, options.detail);
   const daylight = createDaylight(model);
   const room = buildRoom(kit, vp, stopId, daylight);
+  whiteVertexColours(kit.extras);
+  room.inner.add(kit.batch.build('room-static'), kit.extras, room.lights);
   const root = new Group();
   root.name = `room:${model.campus}/${stopId}`;
-  root.add(kit.batch.build('room-static'));
-  root.add(kit.extras, room.lights);
+  root.add(room.root);
   return { root, daylight, dispose: () => disposeAll(root, () => kit.materials.dispose()) };
 }

@@ -113,7 +113,9 @@ export class PanoramaController {
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   };
 
   getSnapshot = () => this.snapshot;
@@ -274,6 +276,8 @@ export class PanoramaController {
     this.loader.want(requests);
 
     this.plan = { src: scene.src, pyramid, items, complete, version: this.plan.version + 1 };
+    // Until the renderer draws this plan, the screen is no better than it says.
+    if (this.drawn && !complete) this.drawn = { ...this.drawn, complete: false };
     this.updateSnapshot(areas);
     for (const listener of this.listeners) listener();
   }

@@ -1,0 +1,397 @@
+/**
+ * A live 3D overview of a campus, built from its model: orbit, zoom and pan it; its stops are
+ * markers (real DOM buttons, in the tab order, named) and choosing one flies the camera down to
+ * that stop before `onChoose` is called (a cut under reduced motion). Plain props in, events out:
+ * no store, router or i18n. Renders on demand: a still view draws nothing.
+ *
+ * Keyboard, with the overview focused: arrows turn and tilt, + and − zoom, W A S D move, Home resets.
+ *
+ * @example
+ * <CampusOverview model={model} markers={[{ id: 'library', label: 'Library', lang: 'en' }]}
+ *   onChoose={(id) => go(id)} reducedMotion={false} labels={labels} />
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { PCFSoftShadowMap, PerspectiveCamera, Quaternion, Vector3 } from 'three';
+import type { CampusModel } from '../../content/campusModel';
+import { markerPosition, worldHeading } from '../../content/modelGeometry';
+import { buildCampusScene, campusCentre, type BuiltScene } from './buildCampusScene';
+import { skyEnvironment } from './environment';
+import { applyOrbit, clampOrbit, initialOrbit, OVERVIEW_FOV, panOrbit, projectPoint, type Orbit } from './overviewCamera';
+import { aimSun } from './sky';
+import { signFontReady } from './signs';
+import './CampusOverview.css';
+
+export interface OverviewMarker {
+  /** The stop's id in the content (and in the model's viewpoints). */
+  id: string;
+  /** The stop's name, in the visitor's language: the marker's accessible name and tooltip. */
+  label: string;
+  lang: string;
+  /** Shown on the marker, matching the numbered list of stops. */
+  number: number;
+}
+
+export interface CampusOverviewLabels {
+  /** Names the overview region, e.g. "3D model of the Yubei Airport Campus". */
+  region: string;
+  /** How to use it by keyboard; read when the region takes focus. */
+  instructions: string;
+  controls: string;
+  turnLeft: string;
+  turnRight: string;
+  tiltUp: string;
+  tiltDown: string;
+  zoomIn: string;
+  zoomOut: string;
+  reset: string;
+  loading: string;
+  /** A badge saying the model is an illustration. */
+  illustration: string;
+}
+
+export interface CampusOverviewProps {
+  model: CampusModel;
+  markers: readonly OverviewMarker[];
+  onChoose(stopId: string): void;
+  /** Cuts instead of flying. */
+  reducedMotion: boolean;
+  labels: CampusOverviewLabels;
+}
+
+const FLIGHT_MS = 1700;
+
+interface Flight {
+  stopId: string;
+  from: { position: Vector3; quaternion: Quaternion };
+  to: { position: Vector3; quaternion: Quaternion };
+  started: number | null;
+}
+
+function useElementSize(ref: React.RefObject<HTMLElement | null>) {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () => setSize({ width: el.clientWidth, height: el.clientHeight });
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}
+
+/** Builds the campus once fonts are ready, adds it to the scene with its light and sky. */
+function CampusContent({ model, onBuilt }: { model: CampusModel; onBuilt(): void }) {
+  const gl = useThree((s) => s.gl);
+  const scene = useThree((s) => s.scene);
+  const invalidate = useThree((s) => s.invalidate);
+  const [built, setBuilt] = useState<BuiltScene | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let made: BuiltScene | null = null;
+    void signFontReady().then(() => {
+      if (cancelled) return;
+      made = buildCampusScene(model, { detail: 'overview', textureResolution: 512, anisotropy: Math.min(8, gl.capabilities.getMaxAnisotropy()) });
+      const { min, max } = model.bounds;
+      aimSun(made.daylight, campusCentre(model), Math.max(max[0] - min[0], max[1] - min[1]) * 0.62, 2048);
+      scene.environment = skyEnvironment(gl, made.daylight, model.backdrop.ground);
+      scene.environmentIntensity = 0.6;
+      scene.fog = made.daylight.fog;
+      setBuilt(made);
+    });
+    return () => {
+      cancelled = true;
+      scene.environment?.dispose();
+      scene.environment = null;
+      scene.fog = null;
+      made?.dispose();
+    };
+  }, [model, gl, scene]);
+
+  useEffect(() => {
+    if (!built) return;
+    gl.shadowMap.needsUpdate = true;
+    invalidate();
+    // Report after the frame with the campus in it has been drawn.
+    let raf = requestAnimationFrame(() => {
+      raf = requestAnimationFrame(onBuilt);
+    });
+    return () => cancelAnimationFrame(raf);
+  }, [built, gl, invalidate, onBuilt]);
+
+  return built ? <primitive object={built.root} /> : null;
+}
+
+/** Points the camera at the orbit; during a flight, moves it along the flight instead. */
+function CameraRig({ orbit, flight, onLanded }: { orbit: Orbit; flight: Flight | null; onLanded(stopId: string): void }) {
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const invalidate = useThree((s) => s.invalidate);
+  const size = useThree((s) => s.size);
+  useEffect(() => {
+    if (flight) return;
+    camera.fov = OVERVIEW_FOV;
+    applyOrbit(camera, orbit);
+    invalidate();
+  }, [camera, orbit, flight, invalidate, size.width, size.height]);
+
+  useEffect(() => {
+    if (flight) invalidate();
+  }, [flight, invalidate]);
+
+  const landed = useRef<string | null>(null);
+  useFrame(() => {
+    if (!flight) return;
+    const now = performance.now();
+    if (flight.started === null) flight.started = now;
+    const t = Math.min(1, (now - flight.started) / FLIGHT_MS);
+    // Ease in and out; the height falls faster than the ground distance closes, so the camera swoops down.
+    const e = t * t * (3 - 2 * t);
+    camera.position.lerpVectors(flight.from.position, flight.to.position, e);
+    camera.position.y = flight.from.position.y + (flight.to.position.y - flight.from.position.y) * Math.min(1, e * 1.25);
+    camera.quaternion.slerpQuaternions(flight.from.quaternion, flight.to.quaternion, Math.min(1, e * 1.4));
+    camera.near = 0.5;
+    camera.updateProjectionMatrix();
+    if (t < 1) invalidate();
+    else if (landed.current !== flight.stopId) {
+      landed.current = flight.stopId;
+      onLanded(flight.stopId);
+    }
+  });
+  return null;
+}
+
+export default function CampusOverview({ model, markers, onChoose, reducedMotion, labels }: CampusOverviewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const size = useElementSize(containerRef);
+  const aspect = size.width > 0 && size.height > 0 ? size.width / size.height : 16 / 9;
+  const [orbit, setOrbit] = useState<Orbit>(() => initialOrbit(model, aspect));
+  const orbitRef = useRef(orbit);
+  orbitRef.current = orbit;
+  const [ready, setReady] = useState(false);
+  const [flight, setFlight] = useState<Flight | null>(null);
+
+  // A new campus, or the first real size of the screen: start from the whole-campus view.
+  const sized = size.width > 0;
+  useEffect(() => {
+    setOrbit(initialOrbit(model, aspect));
+    // Only when the model changes or the size first becomes known, not on every resize.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [model, sized]);
+
+  const update = useCallback((change: (o: Orbit) => Orbit) => setOrbit((o) => clampOrbit(model, change(o))), [model]);
+
+  // The camera as plain three.js, for placing markers on the page.
+  const camera = useMemo(() => {
+    const c = new PerspectiveCamera(OVERVIEW_FOV, aspect, 1, 12000);
+    applyOrbit(c, orbit);
+    return c;
+  }, [orbit, aspect]);
+
+  const placed = useMemo(
+    () =>
+      markers.flatMap((m) => {
+        const vp = model.viewpoints[m.id];
+        if (!vp || size.width === 0) return [];
+        const at = projectPoint(camera, markerPosition(model, vp), size.width, size.height, 16);
+        return at ? [{ ...m, ...at }] : [];
+      }),
+    [markers, model, camera, size.width, size.height],
+  );
+
+  const choose = useCallback(
+    (stopId: string) => {
+      const vp = model.viewpoints[stopId];
+      if (!vp || flight) return;
+      if (reducedMotion) {
+        onChoose(stopId);
+        return;
+      }
+      // Fly from where the camera is to the stop's eye, looking along its heading.
+      const from = new PerspectiveCamera();
+      applyOrbit(from, orbitRef.current);
+      const to = new PerspectiveCamera();
+      to.position.set(vp.position[0], vp.eyeHeight + (vp.interior ? 12 : 0), vp.position[1]);
+      const h = (worldHeading(vp, 0) * Math.PI) / 180;
+      to.lookAt(to.position.x + Math.sin(h), to.position.y - (vp.interior ? 0.5 : 0.05), to.position.z - Math.cos(h));
+      setFlight({ stopId, from: { position: from.position.clone(), quaternion: from.quaternion.clone() }, to: { position: to.position, quaternion: to.quaternion }, started: null });
+    },
+    [model, flight, reducedMotion, onChoose],
+  );
+
+  const onLanded = useCallback((stopId: string) => onChoose(stopId), [onChoose]);
+
+  // Drag to turn and tilt (right button or two fingers to move), wheel or pinch to zoom.
+  const pointers = useRef(new Map<number, { x: number; y: number; button: number }>());
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const isControl = (t: EventTarget | null) => t instanceof Element && t.closest('button, a');
+    const down = (e: PointerEvent) => {
+      if (isControl(e.target)) return;
+      try {
+        el.setPointerCapture(e.pointerId);
+      } catch {
+        // a synthetic pointer cannot be captured; the drag still works inside
+      }
+      pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY, button: e.button });
+    };
+    const move = (e: PointerEvent) => {
+      const last = pointers.current.get(e.pointerId);
+      if (!last) return;
+      const dx = e.clientX - last.x;
+      const dy = e.clientY - last.y;
+      const all = [...pointers.current.values()];
+      if (all.length === 2) {
+        const other = all.find((p) => p !== last)!;
+        const before = Math.hypot(last.x - other.x, last.y - other.y);
+        const after = Math.hypot(e.clientX - other.x, e.clientY - other.y);
+        if (before > 0 && after > 0) update((o) => ({ ...o, distance: (o.distance * before) / after }));
+      } else if (last.button === 2 || e.shiftKey) {
+        update((o) => panOrbit(o, (-dx * o.distance) / 900, (dy * o.distance) / 900));
+      } else {
+        update((o) => ({ ...o, heading: o.heading - dx * 0.3, elevation: o.elevation + dy * 0.2 }));
+      }
+      pointers.current.set(e.pointerId, { ...last, x: e.clientX, y: e.clientY });
+    };
+    const up = (e: PointerEvent) => pointers.current.delete(e.pointerId);
+    const wheel = (e: WheelEvent) => {
+      e.preventDefault();
+      update((o) => ({ ...o, distance: o.distance * Math.exp(Math.max(-100, Math.min(100, e.deltaY)) * 0.002) }));
+    };
+    const menu = (e: MouseEvent) => e.preventDefault();
+    el.addEventListener('pointerdown', down);
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+    el.addEventListener('wheel', wheel, { passive: false });
+    el.addEventListener('contextmenu', menu);
+    return () => {
+      el.removeEventListener('pointerdown', down);
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', up);
+      el.removeEventListener('wheel', wheel);
+      el.removeEventListener('contextmenu', menu);
+    };
+  }, [update]);
+
+  const actions = useMemo(
+    () => ({
+      turnLeft: () => update((o) => ({ ...o, heading: o.heading - 20 })),
+      turnRight: () => update((o) => ({ ...o, heading: o.heading + 20 })),
+      tiltUp: () => update((o) => ({ ...o, elevation: o.elevation + 8 })),
+      tiltDown: () => update((o) => ({ ...o, elevation: o.elevation - 8 })),
+      zoomIn: () => update((o) => ({ ...o, distance: o.distance * 0.8 })),
+      zoomOut: () => update((o) => ({ ...o, distance: o.distance * 1.25 })),
+      reset: () => setOrbit(initialOrbit(model, aspect)),
+    }),
+    [update, model, aspect],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.target !== e.currentTarget) return;
+    const step = orbitRef.current.distance / 12;
+    const keys: Record<string, () => void> = {
+      ArrowLeft: actions.turnLeft,
+      ArrowRight: actions.turnRight,
+      ArrowUp: actions.tiltUp,
+      ArrowDown: actions.tiltDown,
+      '+': actions.zoomIn,
+      '=': actions.zoomIn,
+      '-': actions.zoomOut,
+      _: actions.zoomOut,
+      Home: actions.reset,
+      w: () => update((o) => panOrbit(o, 0, step)),
+      s: () => update((o) => panOrbit(o, 0, -step)),
+      a: () => update((o) => panOrbit(o, -step, 0)),
+      d: () => update((o) => panOrbit(o, step, 0)),
+    };
+    const action = keys[e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  };
+
+  const buttons: { key: keyof typeof actions; label: string; icon: string }[] = [
+    { key: 'turnLeft', label: labels.turnLeft, icon: 'M15 5l-7 7 7 7' },
+    { key: 'turnRight', label: labels.turnRight, icon: 'M9 5l7 7-7 7' },
+    { key: 'tiltUp', label: labels.tiltUp, icon: 'M5 15l7-7 7 7' },
+    { key: 'tiltDown', label: labels.tiltDown, icon: 'M5 9l7 7 7-7' },
+    { key: 'zoomIn', label: labels.zoomIn, icon: 'M12 5v14M5 12h14' },
+    { key: 'zoomOut', label: labels.zoomOut, icon: 'M5 12h14' },
+    { key: 'reset', label: labels.reset, icon: 'M4 12a8 8 0 1 0 3-6.2M4 4v5h5' },
+  ];
+
+  return (
+    <div
+      ref={containerRef}
+      className={`overview${flight ? ' is-flying' : ''}${ready ? ' is-ready' : ''}`}
+      role="region"
+      aria-label={labels.region}
+      aria-describedby="overview-instructions"
+      aria-busy={!ready}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-ready={ready ? 'true' : 'false'}
+    >
+      <p id="overview-instructions" className="visually-hidden">
+        {labels.instructions}
+      </p>
+      <Canvas
+        className="overview__canvas"
+        frameloop="demand"
+        shadows={{ type: PCFSoftShadowMap }}
+        dpr={[1, 2]}
+        gl={{ antialias: true, powerPreference: 'high-performance' }}
+        camera={{ fov: OVERVIEW_FOV, near: 1, far: 12000 }}
+        onCreated={({ gl }) => {
+          gl.shadowMap.autoUpdate = false;
+        }}
+        aria-hidden="true"
+      >
+        <CampusContent model={model} onBuilt={() => setReady(true)} />
+        <CameraRig orbit={orbit} flight={flight} onLanded={onLanded} />
+      </Canvas>
+      {!ready && (
+        <p className="overview__status" role="status">
+          {labels.loading}
+        </p>
+      )}
+      <p className="badge overview__badge">{labels.illustration}</p>
+      {ready && !flight && (
+        <ul className="overview__markers">
+          {placed.map((m) => (
+            <li key={m.id} className="overview__slot" style={{ transform: `translate(${m.x}px, ${m.y}px)` }}>
+              <button
+                type="button"
+                className={`overview__marker${m.x > size.width * 0.62 ? ' overview__marker--left' : ''}`}
+                data-stop-id={m.id}
+                onClick={() => choose(m.id)}
+              >
+                <span className="overview__pin" aria-hidden="true">
+                  <span>{m.number}</span>
+                </span>
+                <span className="overview__name" lang={m.lang}>
+                  {m.label}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="overview__controls" role="group" aria-label={labels.controls}>
+        {buttons.map((b) => (
+          <button key={b.key} type="button" className="icon-button overview__control" aria-label={b.label} title={b.label} onClick={actions[b.key]} disabled={!!flight}>
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+              <path d={b.icon} fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </button>
+        ))}
+      </div>
+      <div className="overview__fade" aria-hidden="true" />
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+/** Guided tours and classroom presenting, as a delegate and a teacher use them. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import tours from '../../assets/content/tours.json';
+import en from '../../src/i18n/en.json';
+import zh from '../../src/i18n/zh.json';
+import { axeViolations, launchBrowser, openPage, PHONE, pixelStats, tourState, waitForPanorama } from './browser';
+
+const base = inject('baseUrl');
+const tour = tours.tours.find((t) => t.id === 'college-in-10-stops')!;
+const step = (n: number) => tour.steps[n - 1]!;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const captions = (page: Page) => page.locator('.captions').first();
+const stepUrl = (lang: string, n: number) => `${base}/${lang}/${step(n).campus}/${step(n).stop}?tour=${tour.id}&step=${n}`;
+
+describe('a guided tour', () => {
+  it('opens step 4 from a link: its stop, view, open hotspot and captions', async () => {
+    const page = await openPage(browser);
+    await page.goto(stepUrl('en', 4));
+    await expect.poll(() => captions(page).textContent()).toBe(step(4).narration.en);
+    const state = await tourState(page);
+    expect(state.place).toEqual({ page: 'stop', campusId: step(4).campus, stopId: step(4).stop });
+    expect(state.view).toEqual(step(4).view);
+    expect(state.openHotspotId).toBe(step(4).hotspot);
+    expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('4');
+    await page.context().close();
+  });
+
+  for (const [lang, ui, viewport] of [
+    ['en', en, undefined],
+    ['zh', zh, PHONE],
+  ] as const) {
+    it(`plays through with the keyboard in ${lang}: captions follow, the camera turns, focus stays on Next`, async () => {
+      const page = await openPage(browser, { viewport, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+      await page.goto(`${base}/${lang}`);
+      // Start from the welcome page's tour card, by keyboard.
+      const start = page.getByRole('link', { name: ui.tour.startNamed.replace('{{tour}}', tour.title[lang]) });
+      await start.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => captions(page).textContent()).toBe(step(1).narration[lang]);
+      await waitForPanorama(page, 'preview');
+
+      const next = page.getByRole('button', { name: ui.tour.next });
+      await next.focus();
+      await page.keyboard.press('Enter');
+      // Step 2 is on the same stop: the camera turns smoothly, through views between the two.
+      await page.waitForTimeout(250);
+      const midway = (await tourState(page)).view!;
+      expect(midway.yaw).toBeGreaterThan(step(1).view.yaw);
+      expect(midway.yaw).toBeLessThan(step(2).view.yaw);
+      await expect.poll(async () => (await tourState(page)).view).toEqual(step(2).view);
+      expect(await captions(page).textContent()).toBe(step(2).narration[lang]);
+
+      // Step 3 is another stop: the visitor is taken there, and focus stays on Next.
+      await page.keyboard.press('Enter');
+      await expect.poll(() => captions(page).textContent()).toBe(step(3).narration[lang]);
+      expect((await tourState(page)).place).toMatchObject({ stopId: step(3).stop });
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toContain(ui.tour.next);
+      expect(new URL(page.url()).searchParams.get('step')).toBe('3');
+
+      // Back goes to the previous step.
+      await page.goBack();
+      await expect.poll(() => captions(page).textContent()).toBe(step(2).narration[lang]);
+      await page.context().close();
+    });
+  }
+
+  it('cuts to the next view under prefers-reduced-motion', async () => {
+    const page = await openPage(browser, { reducedMotion: 'reduce' });
+    await page.goto(stepUrl('en', 1));
+    await waitForPanorama(page, 'preview');
+    await page.getByRole('button', { name: en.tour.next }).click();
+    expect((await tourState(page)).view).toEqual(step(2).view);
+    await page.context().close();
+  });
+
+  it('reads the narration aloud with a zh-CN voice and moves on when it ends; says so when there is no voice', async () => {
+    const page = await openPage(browser, { locale: 'zh-CN' });
+    await page.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
+      const voices = [
+        { name: 'Test Chinese', lang: 'zh-CN', default: false, localService: true, voiceURI: 'zh' },
+        { name: 'Test English', lang: 'en-US', default: true, localService: true, voiceURI: 'en' },
+      ];
+      const fake = {
+        getVoices: () => voices,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        cancel: () => undefined,
+        speak: (u: SpeechSynthesisUtterance) => {
+          spoken.push({ text: u.text, lang: u.lang });
+          setTimeout(() => u.onend?.(new Event('end') as SpeechSynthesisEvent), 300);
+        },
+      };
+      Object.defineProperty(window, 'speechSynthesis', { value: fake });
+      // Fake voices are not SpeechSynthesisVoice objects, so the utterance is faked too.
+      class FakeUtterance {
+        text: string;
+        lang = '';
+        rate = 1;
+        voice: unknown = null;
+        onend: ((e: Event) => void) | null = null;
+        constructor(text: string) {
+          this.text = text;
+        }
+      }
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance });
+    });
+    await page.goto(stepUrl('zh', 1));
+    await page.getByRole('button', { name: zh.tour.listen }).click();
+    await page.getByRole('button', { name: zh.tour.play }).click();
+    await expect.poll(() => captions(page).textContent(), { timeout: 10_000 }).toBe(step(2).narration.zh);
+    const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+    expect(spoken[0]).toEqual({ text: step(1).narration.zh, lang: 'zh-CN' });
+    // Pause stops the autoplay.
+    await page.getByRole('button', { name: zh.tour.pause }).click();
+    await page.context().close();
+
+    const silent = await openPage(browser);
+    await silent.addInitScript(() => {
+      Object.defineProperty(window, 'speechSynthesis', {
+        value: { getVoices: () => [], addEventListener: () => undefined, removeEventListener: () => undefined, cancel: () => undefined, speak: () => undefined },
+      });
+    });
+    await silent.goto(stepUrl('en', 1));
+    await silent.getByRole('button', { name: en.tour.listen }).click();
+    await expect.poll(() => silent.getByRole('status').filter({ hasText: 'voice' }).textContent()).toContain('no English voice');
+    await silent.context().close();
+  });
+});
+
+describe('presenter mode', () => {
+  it('is driven by clicker keys, blanks the screen, shows the key card, and leaves with Esc', async () => {
+    const page = await openPage(browser);
+    await page.goto(stepUrl('en', 1));
+    await waitForPanorama(page, 'preview');
+    await page.getByRole('button', { name: en.tour.present }).click();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('is-presenting'))).toBe(true);
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    // Captions are large: readable from the back of a room.
+    const size = await captions(page).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(28);
+
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => captions(page).textContent()).toBe(step(2).narration.en);
+    await page.keyboard.press('Space');
+    await expect.poll(() => captions(page).textContent()).toBe(step(3).narration.en);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => captions(page).textContent()).toBe(step(2).narration.en);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => captions(page).textContent()).toBe(step(3).narration.en);
+
+    await page.keyboard.press('b');
+    const black = await pixelStats(page.locator('body'));
+    expect(Math.max(...black.mean)).toBeLessThan(5);
+    await page.keyboard.press('.');
+    expect(await page.locator('.blank-screen').count()).toBe(0);
+
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: en.presenterHelp.title });
+    expect(await help.isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    expect(await help.count()).toBe(0);
+
+    // Both languages at once, for a mixed class.
+    await page.getByRole('button', { name: en.tour.bilingual }).click();
+    await expect.poll(() => captions(page).locator('p').count()).toBe(2);
+    expect(await captions(page).locator('p[lang="zh-CN"]').textContent()).toBe(step(3).narration.zh);
+
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('is-presenting'))).toBe(false);
+    await page.context().close();
+  });
+
+  it('keeps the speaker-notes window and the main window on the same step, both ways', async () => {
+    const main = await openPage(browser);
+    await main.goto(stepUrl('en', 2));
+    await waitForPanorama(main, 'preview');
+    await main.getByRole('button', { name: en.tour.present }).click();
+    const [notes] = await Promise.all([
+      main.context().waitForEvent('page'),
+      main.getByRole('button', { name: en.tour.notesWindow }).click(),
+    ]);
+    await notes!.waitForLoadState();
+    const count = notes!.locator('.notes__count');
+    await expect.poll(() => count.textContent()).toBe('Step 2 of 10');
+    expect(await notes!.locator('.notes__now').textContent()).toContain(step(2).notes!.en);
+    expect(await notes!.locator('.notes__clock').textContent()).toMatch(/^\d+:\d\d$/);
+
+    // Advance from the notes window: the main window follows.
+    await notes!.getByRole('button', { name: en.tour.next }).click();
+    await expect.poll(() => captions(main).textContent()).toBe(step(3).narration.en);
+    // Advance from the main window: the notes window follows.
+    await main.keyboard.press('PageDown');
+    await expect.poll(() => count.textContent()).toBe('Step 4 of 10');
+    expect(await notes!.locator('.notes__next').textContent()).toContain('Training Centre');
+    expect(await axeViolations(notes!)).toEqual([]);
+    await main.context().close();
+  });
+});
+
+it('has no axe violations in the tour player, in both languages', async () => {
+  for (const lang of ['en', 'zh']) {
+    const page = await openPage(browser, { locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+    await page.goto(stepUrl(lang, 2));
+    await waitForPanorama(page, 'preview');
+    await page.locator('.tour-player__steps summary').click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }
+});
