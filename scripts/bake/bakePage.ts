@@ -83,11 +83,17 @@ async function bake(req: BakeRequest): Promise<BakeResult> {
   const target = CubeToEquirect.stripTarget(req.width, req.rows);
   const buffer = new Uint8Array(req.width * req.rows * 4);
   let strips = 0;
+  let tRender = 0;
+  let tUpload = 0;
   for (let row = 0; row < req.height; row += req.rows) {
     const rows = Math.min(req.rows, req.height - row);
+    const a = performance.now();
     converter.strip(req.width, req.height, row, rows, target, buffer);
+    const b = performance.now();
+    tRender += b - a;
     const response = await fetch(`${req.upload}?row=${row}&rows=${rows}`, { method: 'POST', body: buffer.subarray(0, req.width * rows * 4) });
     if (!response.ok) throw new Error(`upload of row ${row} failed: ${response.status}`);
+    tUpload += performance.now() - b;
     strips++;
   }
   target.dispose();
@@ -97,6 +103,7 @@ async function bake(req: BakeRequest): Promise<BakeResult> {
     room.dispose();
   }
   const t3 = performance.now();
+  console.warn(`strips: render+read ${Math.round(tRender)} ms, upload ${Math.round(tUpload)} ms`);
   return {
     width: req.width,
     height: req.height,

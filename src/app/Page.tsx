@@ -5,9 +5,11 @@ import { AboutPage } from '../features/about/AboutPage';
 import { CampusPage } from '../features/campus/CampusPage';
 import { NotFoundPage } from '../features/notFound/NotFoundPage';
 import { StopPage } from '../features/stop/StopPage';
+import { LiveJoinPage, JoinForm } from '../features/live/LiveJoinPage';
+import { LivePanel } from '../features/live/LivePanel';
 import { TourCaptions } from '../features/tour/Captions';
 import { NotesPage } from '../features/tour/NotesPage';
-import { usePresenter } from '../features/tour/presenterStore';
+import { usePresenter } from '../store/presenterStore';
 import { TourList } from '../features/tour/TourList';
 import { TourPlayer } from '../features/tour/TourPlayer';
 import { WelcomePage } from '../features/welcome/WelcomePage';
@@ -21,7 +23,16 @@ export function Page() {
   const bilingual = usePresenter((s) => s.bilingual && s.presenting);
   switch (place.page) {
     case 'home':
-      return <WelcomePage tours={<TourList />} />;
+      return (
+        <WelcomePage
+          extra={
+            <>
+              <TourList />
+              <JoinForm />
+            </>
+          }
+        />
+      );
     case 'about':
       return <AboutPage />;
     case 'campus': {
@@ -36,7 +47,12 @@ export function Page() {
           campus={campus}
           stop={stop}
           bilingual={bilingual}
-          tourPanel={inTour ? <TourPlayer /> : null}
+          panels={
+            <>
+              {inTour && <TourPlayer />}
+              <LivePanel />
+            </>
+          }
           captions={inTour ? <TourCaptions /> : null}
         />
       ) : (
@@ -45,6 +61,8 @@ export function Page() {
     }
     case 'notes':
       return <NotesPage tourId={place.tourId} />;
+    case 'live':
+      return <LiveJoinPage code={place.code} />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -6,6 +6,8 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PlaceLink } from '../components/PlaceLink';
 import { Text } from '../components/Text';
 import { useContent } from '../content/ContentContext';
+import { DelegateBar } from '../features/live/DelegateBar';
+import { liveStore, resumeSavedSession } from '../features/live/liveSession';
 import { PresenterLayer } from '../features/tour/PresenterLayer';
 import { TourSync } from '../features/tour/TourSync';
 import { usePlace, useTourStore } from '../store/context';
@@ -43,6 +45,9 @@ function useFocusOnPageChange(placeKey: string, tourKey: string) {
     const was = previous.current;
     previous.current = { placeKey, tourKey };
     if (was.placeKey === placeKey || was.tourKey !== tourKey) return;
+    // A guide moving a delegate's screen is announced, not focused.
+    const live = liveStore.getState();
+    if (live.role === 'delegate' && live.following) return;
     window.scrollTo({ top: 0 });
     const heading = document.querySelector<HTMLElement>('#main h1');
     if (heading) {
@@ -54,6 +59,8 @@ function useFocusOnPageChange(placeKey: string, tourKey: string) {
 
 export function Shell() {
   const { t } = useTranslation();
+  const store = useTourStore();
+  useEffect(() => resumeSavedSession(store), [store]);
   const { college } = useContent();
   const place = usePlace();
   const placeKey = JSON.stringify(place);
@@ -83,6 +90,7 @@ export function Shell() {
         </nav>
         <LanguageSwitch />
       </header>
+      <DelegateBar />
       <main id="main" className={`main main--${place.page}`} tabIndex={-1}>
         <ErrorBoundary resetKey={placeKey} fallback={<PageError />}>
           <Page />

@@ -10,8 +10,10 @@
  *                               the same, as step 4 of a guided tour (steps count from 1 here)
  *   /en/notes/college-in-10-stops?step=4
  *                               the presenter's speaker-notes window
+ *   /en/live/K7QX2M             joining a guide's live session
  */
 import { LANGS, FOV_MAX, FOV_MIN, type Lang, type View } from '../content/schema';
+import { CODE_LENGTH, normalizeCode } from '../live/protocol';
 import type { Place, TourPosition, TourState } from './tourStore';
 
 export const isLang = (value: string | undefined): value is Lang => LANGS.includes(value as Lang);
@@ -47,6 +49,8 @@ export function stateToUrl(
     }
     case 'notes':
       return `/${lang}/notes/${place.tourId}?step=${(state.tour?.step ?? 0) + 1}`;
+    case 'live':
+      return `/${lang}/live/${place.code}`;
     case 'notFound':
       return null;
   }
@@ -93,12 +97,17 @@ export function urlToState(pathname: string, search: string): ParsedUrl {
   const [lang, first, second, ...rest] = parts;
   if (!isLang(lang) || rest.length > 0) return { lang: isLang(lang) ? lang : null, place: { page: 'notFound' }, ...none };
   if (first === undefined) return { lang, place: { page: 'home' }, ...none };
-  if (!ID.test(first) || (second !== undefined && !ID.test(second))) return { lang, place: { page: 'notFound' }, ...none };
+  const codeLike = first === 'live' && second !== undefined && /^[0-9A-Za-z-]{6,8}$/.test(second);
+  if (!ID.test(first) || (second !== undefined && !ID.test(second) && !codeLike)) return { lang, place: { page: 'notFound' }, ...none };
   if (second === undefined) {
-    if (first === 'notes') return { lang, place: { page: 'notFound' }, ...none };
+    if (first === 'notes' || first === 'live') return { lang, place: { page: 'notFound' }, ...none };
     return { lang, place: first === 'about' ? { page: 'about' } : { page: 'campus', campusId: first }, ...none };
   }
   const params = new URLSearchParams(search);
+  if (first === 'live') {
+    const code = normalizeCode(second);
+    return code.length === CODE_LENGTH ? { lang, place: { page: 'live', code }, ...none } : { lang, place: { page: 'notFound' }, ...none };
+  }
   if (first === 'notes') {
     const tour = parseTour(second, params.get('step') ?? '1');
     return { lang, place: { page: 'notes', tourId: second }, ...none, tour };

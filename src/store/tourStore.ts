@@ -17,6 +17,8 @@ export type Place =
   | { page: 'stop'; campusId: string; stopId: string }
   /** The presenter's speaker-notes window of a tour. */
   | { page: 'notes'; tourId: string }
+  /** Joining a guide's live session by its code. */
+  | { page: 'live'; code: string }
   | { page: 'notFound' };
 
 /** Where the visitor is in a guided tour; `step` counts from 0. */

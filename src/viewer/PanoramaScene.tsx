@@ -22,7 +22,7 @@ import type { View } from '../content/schema';
 import { fitTexture } from './loadPanoramaImage';
 import { faceToDirection } from './tiles/cube';
 import type { CachedImage, PanoramaController } from './tiles/PanoramaController';
-import { tileRect, type DrawItem, type TilePyramid } from './tiles/pyramid';
+import { faceSizeOf, tileRect, type DrawItem, type TilePyramid } from './tiles/pyramid';
 import { DEG, effectiveFov } from './viewMath';
 
 /** Points the camera; the canvas renders once per change (frameloop "demand"). */
@@ -41,19 +41,32 @@ function CameraRig({ view }: { view: View }) {
   return null;
 }
 
+/**
+ * The quad of one draw item. Where it meets another face it reaches half a pixel over the cube's
+ * edge: the tiles of two faces do not share vertices along that edge, and without the overlap
+ * the rasterizer leaves single pixels uncovered where one face's tile corner meets the other's edge.
+ */
 function quad(pyramid: TilePyramid, item: DrawItem): BufferGeometry {
   const { face } = item.area;
   const r = tileRect(pyramid, item.area);
   const [u0, v0, u1, v1] = item.uv;
+  const e = 1 / faceSizeOf(pyramid, item.area.level);
+  const grow = (x: number) => (x <= -1 ? -e : x >= 1 ? e : 0);
+  const a0 = r.a0 + grow(r.a0);
+  const a1 = r.a1 + grow(r.a1);
+  const b0 = r.b0 + grow(r.b0);
+  const b1 = r.b1 + grow(r.b1);
+  const u = (a: number) => u0 + ((a - r.a0) / (r.a1 - r.a0)) * (u1 - u0);
+  const v = (b: number) => v0 + ((b - r.b0) / (r.b1 - r.b0)) * (v1 - v0);
   const geometry = new BufferGeometry();
   geometry.setAttribute(
     'position',
     new BufferAttribute(
-      new Float32Array([...faceToDirection(face, r.a0, r.b0), ...faceToDirection(face, r.a1, r.b0), ...faceToDirection(face, r.a0, r.b1), ...faceToDirection(face, r.a1, r.b1)]),
+      new Float32Array([...faceToDirection(face, a0, b0), ...faceToDirection(face, a1, b0), ...faceToDirection(face, a0, b1), ...faceToDirection(face, a1, b1)]),
       3,
     ),
   );
-  geometry.setAttribute('uv', new BufferAttribute(new Float32Array([u0, v0, u1, v0, u0, v1, u1, v1]), 2));
+  geometry.setAttribute('uv', new BufferAttribute(new Float32Array([u(a0), v(b0), u(a1), v(b0), u(a0), v(b1), u(a1), v(b1)]), 2));
   geometry.setIndex([0, 2, 1, 1, 2, 3]);
   geometry.computeBoundingSphere();
   return geometry;
@@ -95,7 +108,7 @@ export function PanoramaScene({ controller, view }: { controller: PanoramaContro
   const group = useMemo(() => new Group(), []);
   const meshes = useRef(new Map<string, Mesh>());
 
-  useEffect(() => controller.subscribe(() => invalidate()), [controller, invalidate]);
+  useEffect(() => controller.onPlan(() => invalidate()), [controller, invalidate]);
   useEffect(() => {
     const all = meshes.current;
     return () => {

@@ -66,9 +66,27 @@ describe('a guided tour', () => {
       expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toContain(ui.tour.next);
       expect(new URL(page.url()).searchParams.get('step')).toBe('3');
 
+      // On through the rest of the tour, across both campuses, still by keyboard.
+      for (let n = 4; n <= tour.steps.length; n += 1) {
+        await page.keyboard.press('Enter');
+        await expect.poll(() => captions(page).textContent()).toBe(step(n).narration[lang]);
+        await expect.poll(async () => (await tourState(page)).place).toEqual({ page: 'stop', campusId: step(n).campus, stopId: step(n).stop });
+      }
+      expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe(String(tour.steps.length));
+
       // Back goes to the previous step.
       await page.goBack();
-      await expect.poll(() => captions(page).textContent()).toBe(step(2).narration[lang]);
+      await expect.poll(() => captions(page).textContent()).toBe(step(tour.steps.length - 1).narration[lang]);
+
+      // Leaving the tour leaves the visitor where the tour was.
+      const before = await tourState(page);
+      await page.getByRole('button', { name: ui.tour.leave }).click();
+      expect(await page.locator('.tour-player').count()).toBe(0);
+      expect(await captions(page).count()).toBe(0);
+      const after = await tourState(page);
+      expect(after.tour).toBeNull();
+      expect(after.place).toEqual(before.place);
+      expect(after.view).toEqual(before.view);
       await page.context().close();
     });
   }

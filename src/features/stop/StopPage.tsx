@@ -24,13 +24,13 @@ interface StopPageProps {
   stop: Stop;
   /** Show the open panel in Chinese and English at once (presenting to a mixed class). */
   bilingual?: boolean;
-  /** Composed in by the app: the guided-tour player, first in the side column… */
-  tourPanel?: ReactNode;
-  /** …and its captions, over the panorama's lower edge (below it on a phone). */
+  /** Composed in by the app, first in the side column: the tour player, the live-session panel… */
+  panels?: ReactNode;
+  /** …and the tour's captions, over the panorama's lower edge (below it where narrow). */
   captions?: ReactNode;
 }
 
-export function StopPage({ campus, stop, bilingual = false, tourPanel, captions }: StopPageProps) {
+export function StopPage({ campus, stop, bilingual = false, panels, captions }: StopPageProps) {
   const { t } = useTranslation();
   const store = useTourStore();
   const lang = useLang();
@@ -184,7 +184,7 @@ export function StopPage({ campus, stop, bilingual = false, tourPanel, captions 
           {captions}
         </div>
         <div className="side">
-          {tourPanel}
+          {panels}
           {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} onClose={closePanel} bilingual={bilingual} />}
           <HotspotList campus={campus} stop={stop} openId={openInfo?.id ?? null} onActivate={(h) => activate(h, true)} />
           <StopList campus={campus} currentId={stop.id} />

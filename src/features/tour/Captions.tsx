@@ -7,7 +7,7 @@ import type { TourStep } from '../../content/schema';
 import { LANGS } from '../../content/schema';
 import { Text } from '../../components/Text';
 import { useLang } from '../../store/context';
-import { usePresenter } from './presenterStore';
+import { usePresenter } from '../../store/presenterStore';
 import { useTour } from './useTour';
 
 export function Captions({ step, bilingual }: { step: TourStep | undefined; bilingual: boolean }) {

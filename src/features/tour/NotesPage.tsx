@@ -58,9 +58,7 @@ export function NotesPage({ tourId }: { tourId: string }) {
   };
   return (
     <div className="notes">
-      <h1>
-        {t('notes.title')}: <Text value={tour.title} />
-      </h1>
+      <h1>{t('notes.heading', { tour: tour.title[lang] })}</h1>
       <div className="notes__bar">
         <p className="notes__count" aria-live="polite">
           {t('tour.progress', { step: index + 1, count })}
@@ -82,9 +80,7 @@ export function NotesPage({ tourId }: { tourId: string }) {
       </div>
       {step && (
         <section className="notes__now" aria-labelledby="notes-now">
-          <h2 id="notes-now">
-            {t('notes.now')}: {name(step.campus, step.stop)}
-          </h2>
+          <h2 id="notes-now">{t('notes.nowNamed', { stop: name(step.campus, step.stop) })}</h2>
           <h3>{t('notes.notes')}</h3>
           {step.notes ? <Text as="p" className="notes__text" value={step.notes} /> : <p>{t('notes.none')}</p>}
           <h3>{t('notes.narration')}</h3>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { presenter, presenterStore, usePresenter } from './presenterStore';
+import { presenter, presenterStore, usePresenter } from '../../store/presenterStore';
 import { useTour } from './useTour';
 
 const NEXT = new Set(['PageDown', 'ArrowRight', ' ', 'Spacebar']);

@@ -9,7 +9,7 @@ import { useContent } from '../../content/ContentContext';
 import { findCampus, findStop } from '../../content/lookup';
 import { Text } from '../../components/Text';
 import { useLang, useTourStore } from '../../store/context';
-import { presenter, usePresenter } from './presenterStore';
+import { presenter, usePresenter } from '../../store/presenterStore';
 import { pickVoice, speak, useVoices } from './speech';
 import { isAtStep, stepSeconds } from './tourSteps';
 import { useTour } from './useTour';
@@ -73,8 +73,7 @@ export function TourPlayer() {
   return (
     <section className="tour-player" aria-labelledby="tour-player-title">
       <div className="tour-player__head">
-        <h2 id="tour-player-title" className="tour-player__title">
-          <span className="visually-hidden">{t('tour.player')}: </span>
+        <h2 id="tour-player-title" className="tour-player__title" aria-label={t('tour.playerNamed', { tour: tour.title[lang] })}>
           <Text value={tour.title} />
         </h2>
         <p className="tour-player__count" aria-hidden="true">

@@ -8,7 +8,7 @@ import { useReducedMotion } from '../../components/useReducedMotion';
 import { usePlace, useTourStore } from '../../store/context';
 import { goToTourStep } from './goToTourStep';
 import { connectPresenterChannel } from './presenterChannel';
-import { usePresenter } from './presenterStore';
+import { usePresenter } from '../../store/presenterStore';
 import { findTour } from './tourSteps';
 
 export function TourSync() {

@@ -8,8 +8,8 @@ import { Text } from '../../components/Text';
 import { PlaceLink } from '../../components/PlaceLink';
 import { useLang } from '../../store/context';
 
-/** `tours` is the list of guided tours, composed in by the app. */
-export function WelcomePage({ tours }: { tours?: ReactNode }) {
+/** `extra` is composed in by the app after the campuses: guided tours, joining a live tour. */
+export function WelcomePage({ extra }: { extra?: ReactNode }) {
   const { t } = useTranslation();
   const { college, campuses } = useContent();
   const lang = useLang();
@@ -60,7 +60,7 @@ export function WelcomePage({ tours }: { tours?: ReactNode }) {
           })}
         </ul>
       </section>
-      {tours}
+      {extra}
     </div>
   );
 }

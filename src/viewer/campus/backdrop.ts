@@ -30,7 +30,7 @@ function hillRing(rng: Rng, centre: [number, number], distance: number, low: num
     // Rows climb from the foot (nearer, just below ground) to the crest at `distance`.
     const t = r / rows;
     const y = t === 0 ? -20 : h * Math.sin((t * Math.PI) / 2);
-    const d = distance - (1 - t) * Math.min(h * 2.2, distance * 0.5);
+    const d = distance - (1 - t) * Math.min(h * 2.2, distance * 0.3);
     return [centre[0] + Math.sin(a) * d, y, centre[1] - Math.cos(a) * d] as const;
   };
   for (let i = 0; i < segments; i++) {

@@ -83,6 +83,7 @@ export class PanoramaController {
   private readonly idleMs: number;
   private readonly manifests = new Map<string, TileManifest>();
   private readonly listeners = new Set<() => void>();
+  private readonly planListeners = new Set<() => void>();
   private scene: PanoramaSourceRef = { src: '' };
   private view: View = { yaw: 0, pitch: 0, fov: 90 };
   private screen = { width: 0, height: 0, pixelRatio: 1 };
@@ -95,6 +96,7 @@ export class PanoramaController {
   private snapshot: ViewerSnapshot = { level: 'none', canShow: false, failed: false, previewUrl: null };
   private disposed = false;
   plan: Plan = { src: '', pyramid: null, items: [], complete: false, version: 0 };
+  private planSignature = '';
 
   constructor(options: ControllerOptions) {
     this.cache = new TileCache<CachedImage>({
@@ -119,6 +121,14 @@ export class PanoramaController {
   };
 
   getSnapshot = () => this.snapshot;
+
+  /** Calls `listener` when what is to be drawn changes (not when something merely loads in the background). */
+  onPlan(listener: () => void): () => void {
+    this.planListeners.add(listener);
+    return () => {
+      this.planListeners.delete(listener);
+    };
+  }
 
   setScene(scene: PanoramaSourceRef): void {
     if (scene.src === this.scene.src && scene.previewSrc === this.scene.previewSrc) return;
@@ -191,6 +201,7 @@ export class PanoramaController {
     this.loader.dispose();
     this.cache.clear();
     this.listeners.clear();
+    this.planListeners.clear();
   }
 
   private pyramidOf(scene: PanoramaSourceRef): TilePyramid | null {
@@ -275,11 +286,16 @@ export class PanoramaController {
     this.cache.use(items.map((item) => this.keyOf(item.source)));
     this.loader.want(requests);
 
-    this.plan = { src: scene.src, pyramid, items, complete, version: this.plan.version + 1 };
-    // Until the renderer draws this plan, the screen is no better than it says.
-    if (this.drawn && !complete) this.drawn = { ...this.drawn, complete: false };
+    const signature = `${scene.src}|${pyramid ? JSON.stringify(pyramid) : ''}|${items.map((i) => `${tileKey(i.area)}>${tileKey(i.source)}`).join(',')}`;
+    const changed = signature !== this.planSignature;
+    if (changed) {
+      this.planSignature = signature;
+      this.plan = { src: scene.src, pyramid, items, complete, version: this.plan.version + 1 };
+      // Until the renderer draws this plan, the screen is no better than it says.
+      if (this.drawn && !complete) this.drawn = { ...this.drawn, complete: false };
+    }
     this.updateSnapshot(areas);
-    for (const listener of this.listeners) listener();
+    if (changed) for (const listener of this.planListeners) listener();
   }
 
   private failedNow(areas: readonly TileId[]): boolean {

@@ -65,7 +65,8 @@ export class TileCache<V> {
     }
     this.entries.set(key, { value, bytes });
     this.total += bytes;
-    this.trim();
+    // What just arrived was asked for: it stays at least until the next frame says what is in use.
+    this.trim(key);
   }
 
   delete(key: string): void {
@@ -94,11 +95,11 @@ export class TileCache<V> {
   }
 
   /** Disposes the least recently used entries that are neither pinned nor in use until under the cap. */
-  trim(): void {
+  trim(keep?: string): void {
     if (this.total <= this.options.maxBytes) return;
     for (const [key, entry] of this.entries) {
       if (this.total <= this.options.maxBytes) break;
-      if (this.pinned.has(key) || this.inUse.has(key)) continue;
+      if (this.pinned.has(key) || this.inUse.has(key) || key === keep) continue;
       this.entries.delete(key);
       this.total -= entry.bytes;
       this.options.dispose(entry.value, key);

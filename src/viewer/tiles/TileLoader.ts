@@ -117,6 +117,7 @@ export class TileLoader {
         if (controller.signal.aborted || this.disposed) return;
         settle();
         this.failures.delete(key);
+        this.wanted = this.wanted.filter((r) => r.key !== key);
         this.stats.loaded += 1;
         (this.latest.get(key) ?? request).onLoad(value);
         this.pump();

@@ -128,10 +128,11 @@ function clip(polygon: P3[], n: P3): P3[] {
 /**
  * The tiles of a level that show in a view, nearest the view's centre first. Exact for the
  * rectilinear view: a tile is a flat quad on the cube and the view a pyramid, so a tile is visible
- * when what is left of it after clipping by the pyramid's four sides is not empty. `margin` widens
- * the view (1.05 = 5 %) to fetch what a small turn would show.
+ * when what is left of it after clipping by the pyramid's four sides is not empty. `margin` scales
+ * the view's width and height; a hair under 1 leaves out tiles that only touch its edge (a view
+ * facing a face squarely would otherwise fetch a column of tiles from each neighbouring face).
  */
-export function visibleTiles(p: TilePyramid, level: number, view: View, width: number, height: number, margin = 1.02): TileId[] {
+export function visibleTiles(p: TilePyramid, level: number, view: View, width: number, height: number, margin = 1 - 1e-4): TileId[] {
   const fov = effectiveFov(view.fov, width, height);
   const tx = Math.tan((fov.h / 2) * DEG) * margin;
   const ty = Math.tan((fov.v / 2) * DEG) * margin;

@@ -1,0 +1,74 @@
+/** The relay's two limiters: join-code guessing per address, and message floods per socket. */
+
+/**
+ * Counts the distinct unknown codes each address tried within a sliding window. Guessing means many
+ * different codes; a classroom behind one NAT address reconnecting to its one code counts once, so
+ * a whole delegation can share an address without tripping the limit.
+ */
+export class JoinLimiter {
+  private readonly misses = new Map<string, Map<string, number>>();
+
+  constructor(
+    private readonly maxCodes: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private recent(address: string): Map<string, number> | undefined {
+    const codes = this.misses.get(address);
+    if (!codes) return undefined;
+    const since = this.now() - this.windowMs;
+    for (const [code, at] of codes) if (at <= since) codes.delete(code);
+    if (codes.size === 0) {
+      this.misses.delete(address);
+      return undefined;
+    }
+    return codes;
+  }
+
+  /** True when this address may not try any code now. */
+  blocked(address: string): boolean {
+    return (this.recent(address)?.size ?? 0) >= this.maxCodes;
+  }
+
+  /** Notes a join to a code that does not exist (or not yet). */
+  miss(address: string, code: string): void {
+    const codes = this.recent(address) ?? new Map<string, number>();
+    codes.delete(code);
+    codes.set(code, this.now());
+    this.misses.set(address, codes);
+  }
+
+  /** Drops addresses whose window has passed. */
+  sweep(): void {
+    for (const address of [...this.misses.keys()]) this.recent(address);
+  }
+
+  get size(): number {
+    return this.misses.size;
+  }
+}
+
+/** A token bucket: `burst` messages at once, refilled at `perSecond`. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = burst;
+    this.last = now();
+  }
+
+  take(): boolean {
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * A delegate's bar while in a live session: following or exploring, the connection, one control
+ * to break away or follow again, and one polite live region that announces what the guide did
+ * (a new place, an opened panel, a tour step — never a mere camera turn) without moving focus.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useContent } from '../../content/ContentContext';
+import { findCampus, findHotspot, findStop } from '../../content/lookup';
+import type { Content, Lang } from '../../content/schema';
+import { useTourStore } from '../../store/context';
+import type { TourState } from '../../store/tourStore';
+import { breakAway, followGuide, leaveSession, liveStore, useLive } from './liveSession';
+
+function announcement(state: TourState, prev: TourState, content: Content, lang: Lang, t: TFunction): string | null {
+  const p = state.place;
+  if (JSON.stringify(p) !== JSON.stringify(prev.place)) {
+    let name: string | null = null;
+    if (p.page === 'stop') {
+      const campus = findCampus(content, p.campusId);
+      name = (campus && findStop(campus, p.stopId)?.name[lang]) ?? null;
+    } else if (p.page === 'campus') name = findCampus(content, p.campusId)?.name[lang] ?? null;
+    else if (p.page === 'home') name = t('nav.home');
+    else if (p.page === 'about') name = t('nav.about');
+    return name ? t('live.movedTo', { place: name }) : null;
+  }
+  if (state.openHotspotId && state.openHotspotId !== prev.openHotspotId && p.page === 'stop') {
+    const campus = findCampus(content, p.campusId);
+    const stop = campus && findStop(campus, p.stopId);
+    const h = stop && findHotspot(stop, state.openHotspotId);
+    if (h?.kind === 'info') return t('live.openedInfo', { title: h.title[lang] });
+  }
+  if (state.tour && state.tour.step !== prev.tour?.step) {
+    const tour = content.tours.find((x) => x.id === state.tour?.id);
+    if (tour) return t('live.tourStep', { step: state.tour.step + 1, count: tour.steps.length });
+  }
+  return null;
+}
+
+export function DelegateBar() {
+  const { t } = useTranslation();
+  const store = useTourStore();
+  const content = useContent();
+  const role = useLive((s) => s.role);
+  const following = useLive((s) => s.following);
+  const status = useLive((s) => s.status);
+  const error = useLive((s) => s.error);
+  const [said, setSaid] = useState('');
+
+  useEffect(() => {
+    if (role !== 'delegate') return;
+    return store.subscribe((state, prev) => {
+      if (!liveStore.getState().following) return;
+      const message = announcement(state, prev, content, state.lang, t);
+      if (message) setSaid(message);
+    });
+  }, [role, store, content, t]);
+
+  if (role !== 'delegate') return null;
+  const line =
+    status === 'ended'
+      ? t('live.ended')
+      : status === 'reconnecting' || status === 'connecting'
+        ? t(`live.${status}`)
+        : following
+          ? t('live.following')
+          : t('live.exploring');
+  return (
+    <div className="delegate-bar" role="region" aria-label={t('live.bar')}>
+      <p className="delegate-bar__status">
+        <span className={`live-dot live-dot--${status}`} aria-hidden="true" />
+        {line}
+      </p>
+      {error && <p className="delegate-bar__error">{t(`live.errors.${error}`)}</p>}
+      <div className="delegate-bar__actions">
+        {status !== 'ended' &&
+          (following ? (
+            <button type="button" className="button button--quiet" onClick={breakAway}>
+              {t('live.breakAway')}
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={followGuide}>
+              {t('live.rejoin')}
+            </button>
+          ))}
+        <button type="button" className="button button--quiet" onClick={leaveSession}>
+          {t('live.leave')}
+        </button>
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {said}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The guide's side of a live session: start it, show the join code, QR code and link for the
+ * video call, see who follows in which language, and end it.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import QRCode from 'qrcode';
+import { formatCode } from '../../live/protocol';
+import { useLang, useTourStore } from '../../store/context';
+import { stateToUrl } from '../../store/paths';
+import { leaveSession, startGuiding, useLive } from './liveSession';
+
+function useQrSvg(text: string | null): string | null {
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    if (!text) return;
+    let live = true;
+    QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+      .then((s) => live && setSvg(s))
+      .catch(() => live && setSvg(null));
+    return () => {
+      live = false;
+    };
+  }, [text]);
+  return text ? svg : null;
+}
+
+export function LivePanel() {
+  const { t } = useTranslation();
+  const store = useTourStore();
+  const lang = useLang();
+  const role = useLive((s) => s.role);
+  const code = useLive((s) => s.code);
+  const status = useLive((s) => s.status);
+  const stats = useLive((s) => s.stats);
+  const error = useLive((s) => s.error);
+  const [copied, setCopied] = useState(false);
+  const link = code ? `${window.location.origin}${stateToUrl({ lang, place: { page: 'live', code }, view: null, openHotspotId: null })}` : null;
+  const qr = useQrSvg(link);
+
+  if (role === 'delegate') return null;
+  if (role !== 'guide') {
+    return (
+      <section className="side-section live-start" aria-labelledby="live-start-heading">
+        <h2 id="live-start-heading" className="visually-hidden">
+          {t('live.panel')}
+        </h2>
+        <button type="button" className="button button--quiet" onClick={() => startGuiding(store)}>
+          {t('live.start')}
+        </button>
+        <p className="live-start__hint">{t('live.startHint')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="side-section live-panel" aria-labelledby="live-panel-heading">
+      <h2 id="live-panel-heading">
+        {t('live.panel')} <span className={`live-dot live-dot--${status}`}>{t(`live.${status === 'open' ? 'open' : status === 'ended' ? 'ended' : status === 'closed' ? 'connecting' : status}`)}</span>
+      </h2>
+      {code && (
+        <>
+          <p className="live-panel__code-label">{t('live.code')}</p>
+          <p className="live-panel__code" aria-label={`${t('live.code')}: ${code.split('').join(' ')}`}>
+            {formatCode(code)}
+          </p>
+          {qr && (
+            <div className="live-panel__qr" role="img" aria-label={t('live.qr', { code: formatCode(code) })} dangerouslySetInnerHTML={{ __html: qr }} />
+          )}
+          <p className="live-panel__link">
+            <span>{t('live.link')}: </span>
+            <a href={link ?? '#'}>{link}</a>
+          </p>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              void navigator.clipboard?.writeText(link ?? '').then(() => setCopied(true));
+            }}
+          >
+            {copied ? t('live.copied') : t('live.copy')}
+          </button>
+        </>
+      )}
+      {stats && (
+        <p className="live-panel__stats" aria-live="polite">
+          {t('live.stats', stats)}
+          <br />
+          {t('live.langs', stats.langs)}
+        </p>
+      )}
+      {error && <p role="alert">{t(`live.errors.${error}`)}</p>}
+      <button type="button" className="button" onClick={leaveSession}>
+        {t('live.end')}
+      </button>
+    </section>
+  );
+}
