@@ -98,12 +98,8 @@ vec3 direction(vec2 px) {
 void main() {
   // gl_FragCoord.y counts from the bottom of the strip; the strip's first row is read first.
   vec2 px = vec2(gl_FragCoord.x, rowOffset + gl_FragCoord.y);
-  vec3 c = vec3(0.0);
-  c += sampleDir(direction(px + vec2(-0.25, -0.25)));
-  c += sampleDir(direction(px + vec2(0.25, -0.25)));
-  c += sampleDir(direction(px + vec2(-0.25, 0.25)));
-  c += sampleDir(direction(px + vec2(0.25, 0.25)));
-  vec3 outc = srgb(aces(c * 0.25));
+  vec3 c = sampleDir(direction(px));
+  vec3 outc = srgb(aces(c));
   // Ordered dither of half a step: no banding in smooth skies, the same every time.
   vec2 p = floor(px);
   float bayer = mod(p.x + 2.0 * mod(p.y, 2.0), 4.0) / 4.0 - 0.375;
