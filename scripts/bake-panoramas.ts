@@ -34,7 +34,7 @@ import type { BakeRequest, BakeResult } from './bake/bakePage';
 export const JPEG_QUALITY = 80;
 const ROWS = 512;
 const EXPOSURE = 1.0;
-const SHADOW_MAP = 8192;
+const SHADOW_MAP = 4096;
 
 interface Job {
   campus: Campus;

@@ -7,6 +7,9 @@
  * bytes and tiling settings are unchanged (the manifest's hash says) is not tiled again.
  */
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -45,7 +48,7 @@ interface Raw {
 /**
  * One cube face of `size` pixels, sampled from the equirectangular master (bilinear, wrapping
  * round the seam). Up and down faces take 2×2 samples a pixel: near the poles one face pixel spans
- * many master columns, and a single sample there would alias.
+ * many master columns, and a single sample there would alias. (Hot loop: kept flat on purpose.)
  */
 export function projectFace(master: Raw, face: Face, size: number): Buffer {
   const { data, width: W, height: H } = master;
@@ -53,45 +56,49 @@ export function projectFace(master: Raw, face: Face, size: number): Buffer {
   const { centre: c, right: r, up: u } = FACE_BASIS[face];
   const n = face === 'u' || face === 'd' ? 2 : 1;
   const weight = 1 / (n * n);
-  const acc = [0, 0, 0];
-  const sample = (a: number, b: number) => {
-    const x = c[0] + a * r[0] - b * u[0];
-    const y = c[1] + a * r[1] - b * u[1];
-    const z = c[2] + a * r[2] - b * u[2];
-    const yaw = Math.atan2(x, -z);
-    const pitch = Math.atan2(y, Math.sqrt(x * x + z * z));
-    const fx = (0.5 + yaw / (2 * Math.PI)) * W - 0.5;
-    const fy = Math.min(H - 1, Math.max(0, (0.5 - pitch / Math.PI) * H - 0.5));
-    const x0 = Math.floor(fx);
-    const y0 = Math.floor(fy);
-    const tx = fx - x0;
-    const ty = fy - y0;
-    const xa = ((x0 % W) + W) % W;
-    const xb = (xa + 1) % W;
-    const ya = y0;
-    const yb = Math.min(H - 1, y0 + 1);
-    const i00 = (ya * W + xa) * 3;
-    const i10 = (ya * W + xb) * 3;
-    const i01 = (yb * W + xa) * 3;
-    const i11 = (yb * W + xb) * 3;
-    for (let k = 0; k < 3; k++) {
-      const top = data[i00 + k]! + (data[i10 + k]! - data[i00 + k]!) * tx;
-      const bottom = data[i01 + k]! + (data[i11 + k]! - data[i01 + k]!) * tx;
-      acc[k]! += (top + (bottom - top) * ty) * weight;
-    }
-  };
+  const kx = W / (2 * Math.PI);
+  const ky = H / Math.PI;
+  let acc0 = 0;
+  let acc1 = 0;
+  let acc2 = 0;
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
-      acc[0] = acc[1] = acc[2] = 0;
+      acc0 = acc1 = acc2 = 0;
       for (let sj = 0; sj < n; sj++) {
+        const b = (2 * (j + (sj + 0.5) / n)) / size - 1;
         for (let si = 0; si < n; si++) {
-          sample((2 * (i + (si + 0.5) / n)) / size - 1, (2 * (j + (sj + 0.5) / n)) / size - 1);
+          const a = (2 * (i + (si + 0.5) / n)) / size - 1;
+          const x = c[0] + a * r[0] - b * u[0];
+          const y = c[1] + a * r[1] - b * u[1];
+          const z = c[2] + a * r[2] - b * u[2];
+          const fx = (Math.atan2(x, -z) + Math.PI) * kx - 0.5;
+          let fy = (Math.PI / 2 - Math.atan2(y, Math.sqrt(x * x + z * z))) * ky - 0.5;
+          if (fy < 0) fy = 0;
+          else if (fy > H - 1) fy = H - 1;
+          const x0 = Math.floor(fx);
+          const y0 = Math.floor(fy);
+          const tx = fx - x0;
+          const ty = fy - y0;
+          const xa = x0 < 0 ? x0 + W : x0 >= W ? x0 - W : x0;
+          const xb = xa + 1 === W ? 0 : xa + 1;
+          const yb = y0 + 1 < H ? y0 + 1 : y0;
+          const i00 = (y0 * W + xa) * 3;
+          const i10 = (y0 * W + xb) * 3;
+          const i01 = (yb * W + xa) * 3;
+          const i11 = (yb * W + xb) * 3;
+          const w00 = (1 - tx) * (1 - ty);
+          const w10 = tx * (1 - ty);
+          const w01 = (1 - tx) * ty;
+          const w11 = tx * ty;
+          acc0 += data[i00]! * w00 + data[i10]! * w10 + data[i01]! * w01 + data[i11]! * w11;
+          acc1 += data[i00 + 1]! * w00 + data[i10 + 1]! * w10 + data[i01 + 1]! * w01 + data[i11 + 1]! * w11;
+          acc2 += data[i00 + 2]! * w00 + data[i10 + 2]! * w10 + data[i01 + 2]! * w01 + data[i11 + 2]! * w11;
         }
       }
       const o = (j * size + i) * 3;
-      out[o] = Math.round(acc[0]!);
-      out[o + 1] = Math.round(acc[1]!);
-      out[o + 2] = Math.round(acc[2]!);
+      out[o] = acc0 * weight + 0.5;
+      out[o + 1] = acc1 * weight + 0.5;
+      out[o + 2] = acc2 * weight + 0.5;
     }
   }
   return out;
@@ -209,22 +216,60 @@ export function panoramaMasters(root: string): { master: string; yaw: number; pi
   );
 }
 
+interface TileJob {
+  name: string;
+  src: string;
+  dir: string;
+  previewPath: string;
+  hash: string;
+}
+
+/**
+ * Tiles one master in a child process: the projection is plain JavaScript, so processes use the
+ * cores. The child runs this file with the same loader flags (tsx) as this process.
+ */
+function tileInChild(job: TileJob): Promise<TileManifest> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), CHILD_FLAG, JSON.stringify(job)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(out) as TileManifest);
+      else reject(new Error(`tiling ${job.name} stopped with code ${code}`));
+    });
+  });
+}
+
+const CHILD_FLAG = '--tile-one';
+
+/** Processes to tile with: the cores, at most 4 (each holds a decoded master, ~100 MB at 8192 px); TILES_THREADS overrides. */
+const threadCount = () => Number(process.env.TILES_THREADS) || Math.min(4, availableParallelism());
+
 /** Tiles every stop whose tiles are missing or stale; says how many it tiled. */
 export async function tileStops(root: string, out = path.join(root, 'public', 'generated'), log = (_: string) => {}) {
   const masters = [...new Set(panoramaMasters(root).map((m) => m.master))];
-  let made = 0;
+  const jobs: TileJob[] = [];
   for (const master of masters) {
     const name = masterName(master);
     const src = path.join(root, 'assets', master);
-    const dir = path.join(out, 'pano', name);
-    const previewPath = path.join(out, 'preview', `${name}.jpg`);
-    const hash = tilingHash(src);
-    if (isTiled(dir, previewPath, hash)) continue;
-    const started = Date.now();
-    const m = await tilePanorama(src, dir, previewPath, hash);
-    made += 1;
-    log(`tiles: ${name} ${m.master.width}×${m.master.height} → faces ${m.levels.join(', ')} (${Date.now() - started} ms)`);
+    const job = { name, src, dir: path.join(out, 'pano', name), previewPath: path.join(out, 'preview', `${name}.jpg`), hash: tilingHash(src) };
+    if (!isTiled(job.dir, job.previewPath, job.hash)) jobs.push(job);
   }
+  const threads = Math.min(threadCount(), jobs.length);
+  const run = async (job: TileJob) => {
+    const started = Date.now();
+    const m = threads > 1 ? await tileInChild(job) : await tilePanorama(job.src, job.dir, job.previewPath, job.hash);
+    log(`tiles: ${job.name} ${m.master.width}×${m.master.height} → faces ${m.levels.join(', ')} (${Date.now() - started} ms)`);
+  };
+  const queue = [...jobs];
+  await Promise.all(
+    Array.from({ length: Math.max(1, threads) }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) await run(job);
+    }),
+  );
   // What an earlier layout left: a single image per panorama, and tiles of stops that are gone.
   const panoDir = path.join(out, 'pano');
   if (existsSync(panoDir)) {
@@ -233,10 +278,18 @@ export async function tileStops(root: string, out = path.join(root, 'public', 'g
       if (!names.has(entry) && !entry.includes('.tmp-')) rmSync(path.join(panoDir, entry), { recursive: true, force: true });
     }
   }
-  return { total: masters.length, made };
+  return { total: masters.length, made: jobs.length };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === CHILD_FLAG) {
+  const job = JSON.parse(process.argv[3] ?? '{}') as TileJob;
+  tilePanorama(job.src, job.dir, job.previewPath, job.hash)
+    .then((m) => process.stdout.write(JSON.stringify(m)))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now();
   tileStops(process.cwd(), undefined, console.log)
     .then(({ total, made }) => console.log(`tiles: ${made} of ${total} panoramas tiled, ${total - made} unchanged (${Date.now() - started} ms)`))

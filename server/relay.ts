@@ -186,7 +186,7 @@ export class Relay {
       this.reject(conn, 'flood', CLOSE.policy);
       return;
     }
-    const message = isBinary ? null : this.parse(conn, data);
+    const message = this.parse(conn, data, isBinary);
     if (!message) return;
     conn.chain = conn.chain
       .then(() => this.handle(conn, message))
@@ -206,10 +206,11 @@ export class Relay {
     this.detach(conn);
   }
 
-  private parse(conn: Conn, data: Buffer | string): ClientMessage | null {
+  /** The message in a frame, or null after answering `bad-message` (binary frames are never valid). */
+  private parse(conn: Conn, data: Buffer | string, isBinary: boolean): ClientMessage | null {
     const size = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
     let raw: unknown;
-    if (size <= MAX_FRAME_BYTES) {
+    if (size <= MAX_FRAME_BYTES && !isBinary) {
       try {
         raw = JSON.parse(typeof data === 'string' ? data : data.toString('utf8'));
       } catch {

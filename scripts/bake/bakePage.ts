@@ -143,3 +143,35 @@ window.bakeStop = bake;
 window.lookAt = look;
 window.bakeReady = true;
 document.getElementById('status')!.textContent = 'ready';
+
+/** Debug: the six cube faces of a stop, drawn straight to the canvas (no render targets). */
+async function faces(req: BakeRequest & { noSky?: boolean; near?: number; hide?: string[] }): Promise<string[]> {
+  await signFontReady();
+  const vp = req.model.viewpoints[req.stopId]!;
+  const { scene, built } = campusScene(req.model, req.modelKey);
+  built.daylight.dome.visible = !req.noSky;
+  const names: string[] = [];
+  scene.traverse((o) => {
+    if ((o as { isMesh?: boolean }).isMesh) names.push(`${o.name}|${(o as unknown as { material: { name: string } }).material.name}`);
+    o.visible = !req.hide?.some((h) => o.name === h || ((o as { isMesh?: boolean }).isMesh && (o as unknown as { material: { name: string } }).material.name.startsWith(h)));
+  });
+  console.log(names.join('\n'));
+  aimSun(built.daylight, vp.position, 260, 2048);
+  renderer.shadowMap.needsUpdate = true;
+  renderer.setSize(512, 512, false);
+  renderer.toneMapping = ACESFilmicToneMapping;
+  const eye = new Vector3(vp.position[0], vp.eyeHeight, vp.position[1]);
+  const out: string[] = [];
+  const dirs: [number, number, number][] = [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]];
+  for (const d of dirs) {
+    const camera = new PerspectiveCamera(90, 1, req.near ?? 0.4, 9000);
+    camera.position.copy(eye);
+    camera.up.set(...(d[1] ? [0, 0, d[1]] as [number, number, number] : [0, 1, 0] as [number, number, number]));
+    camera.lookAt(eye.clone().add(new Vector3(...d)));
+    renderer.setRenderTarget(null);
+    renderer.render(scene, camera);
+    out.push(renderer.domElement.toDataURL('image/png'));
+  }
+  return out;
+}
+(window as unknown as { debugFaces: typeof faces }).debugFaces = faces;

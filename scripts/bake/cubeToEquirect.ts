@@ -167,6 +167,9 @@ export class CubeToEquirect {
       r.setRenderTarget(this.faces[i]!);
       r.render(this.quadScene, this.quadCamera);
     });
+    // Wait for the GPU, so timings say where the time goes.
+    const probe = new Uint16Array(4);
+    r.readRenderTargetPixels(this.faces[5]!, 0, 0, 1, 1, probe);
     r.setRenderTarget(null);
   }
 

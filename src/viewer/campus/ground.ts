@@ -346,7 +346,7 @@ export function addGround(kit: SceneKit, model: CampusModel) {
   const { min, max } = model.bounds;
   const w = max[0] - min[0];
   const d = max[1] - min[1];
-  const g = new PlaneGeometry(w, d).rotateX(-Math.PI / 2).translate((min[0] + max[0]) / 2, LAYER.campus, (min[1] + max[1]) / 2);
+  const g = new PlaneGeometry(w, d, Math.ceil(w / 20), Math.ceil(d / 20)).rotateX(-Math.PI / 2).translate((min[0] + max[0]) / 2, LAYER.campus, (min[1] + max[1]) / 2);
   const uv = g.getAttribute('uv');
   const p = g.getAttribute('position');
   for (let i = 0; i < uv.count; i++) uv.setXY(i, p.getX(i) / 10, -p.getZ(i) / 10);

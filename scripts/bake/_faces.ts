@@ -1,0 +1,16 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'vite';
+import { campusModel } from '/work/main/src/content/campusModel';
+import { launchBrowser } from '/work/main/tests/e2e/browser';
+const root = '/work/main';
+const model = campusModel.parse(JSON.parse(readFileSync(`${root}/assets/models/yubei.json`, 'utf8')));
+const server = await createServer({ root, configFile: false, logLevel: 'warn', server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }, optimizeDeps: { entries: ['scripts/bake/index.html'], include: ['three'] } });
+await server.listen();
+const browser = await launchBrowser();
+const page = await browser.newPage();
+page.on('console', (m) => console.log(m.text()));
+await page.goto(`${server.resolvedUrls!.local[0]}scripts/bake/index.html`);
+await page.waitForFunction(() => (window as any).bakeReady === true, undefined, { timeout: 120000 });
+const urls: string[] = await page.evaluate((r) => (window as any).debugFaces(r), { model, modelKey: 'x', stopId: process.argv[2] ?? 'library', noSky: true, near: 0.4, hide: (process.argv[3] ?? '').split(',') } as any);
+urls.forEach((u, i) => writeFileSync(`/tmp/face${i}.png`, Buffer.from(u.split(',')[1]!, 'base64')));
+await browser.close(); await server.close();

@@ -1,0 +1,37 @@
+/** The server's settings from the environment (see the README's "Live sessions"). */
+import { secretFromText } from './secret';
+import { defaultServerOptions, type LiveServerOptions } from './app';
+
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, not ${JSON.stringify(text)}`);
+  return value;
+}
+
+const flag = (env: NodeJS.ProcessEnv, name: string): boolean => ['1', 'true', 'yes'].includes((env[name] ?? '').toLowerCase());
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveServerOptions {
+  const d = defaultServerOptions;
+  const relay: LiveServerOptions['relay'] = {};
+  if (env.LIVE_JOIN_LIMIT) relay.joinCodes = number(env, 'LIVE_JOIN_LIMIT', 10);
+  if (env.LIVE_REPEAT_MS) relay.repeatMs = number(env, 'LIVE_REPEAT_MS', 5000);
+  if (env.LIVE_PARK_MS) relay.parkMs = number(env, 'LIVE_PARK_MS', 30_000);
+  return {
+    ...d,
+    host: env.HOST || d.host,
+    port: number(env, 'PORT', d.port),
+    distDir: env.DIST_DIR || d.distDir,
+    redisUrl: env.REDIS_URL || null,
+    secret: env.LIVE_SECRET ? secretFromText(env.LIVE_SECRET) : null,
+    secretFile: env.LIVE_SECRET_FILE || d.secretFile,
+    origins: (env.LIVE_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    requireOrigin: flag(env, 'LIVE_REQUIRE_ORIGIN'),
+    trustProxy: flag(env, 'LIVE_TRUST_PROXY'),
+    heartbeatMs: number(env, 'LIVE_HEARTBEAT_MS', d.heartbeatMs),
+    maxConnections: number(env, 'LIVE_MAX_CONNECTIONS', d.maxConnections),
+    sessionTtlMs: number(env, 'LIVE_SESSION_TTL_MS', d.sessionTtlMs),
+    relay,
+  };
+}

@@ -1,0 +1,258 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { clientMessage, encode, parseServerMessage, type ServerMessage } from '../../src/live/protocol';
+import { MemoryBackplane } from '../../server/backplane';
+import { startLiveServer } from '../../server/app';
+import { Relay, type Conn, type Peer, type RelayOptions } from '../../server/relay';
+import { TestClient, joinSession, liveUrl, sleep, startSession, stopState, until } from './helpers';
+
+const secret = Buffer.from('another test secret, long enough for the relay');
+
+/** A socket stand-in: records what the relay sends and how it closes. */
+class FakePeer implements Peer {
+  readonly received: ServerMessage[] = [];
+  invalid = 0;
+  closedWith: number | null = null;
+  terminated = false;
+  bufferedAmount = 0;
+  constructor(readonly address = '127.0.0.1') {}
+  send(data: Buffer): void {
+    const message = parseServerMessage(data.toString('utf8'));
+    if (message) this.received.push(message);
+    else this.invalid += 1;
+  }
+  close(code: number): void {
+    this.closedWith = code;
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  of<T extends ServerMessage['type']>(type: T): Extract<ServerMessage, { type: T }>[] {
+    return this.received.filter((m): m is Extract<ServerMessage, { type: T }> => m.type === type);
+  }
+}
+
+const relays: Relay[] = [];
+function makeRelay(options: Partial<RelayOptions> = {}): Relay {
+  const relay = new Relay(new MemoryBackplane({ sessionTtlMs: 60_000, endedTtlMs: 60_000 }), secret, { parkMs: 0, ...options });
+  relays.push(relay);
+  return relay;
+}
+afterEach(() => {
+  for (const relay of relays.splice(0)) relay.shutdown();
+});
+
+function connect(relay: Relay, address?: string): { peer: FakePeer; conn: Conn; send: (message: Parameters<typeof encode>[0]) => void } {
+  const peer = new FakePeer(address);
+  const conn = relay.open(peer);
+  return { peer, conn, send: (message) => relay.receive(conn, Buffer.from(encode(message))) };
+}
+
+/** A small seeded generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const valid = [
+  { v: 1, type: 'start' },
+  { v: 1, type: 'resume', code: 'K7QX2M', token: 'A'.repeat(48) },
+  { v: 1, type: 'state', rev: 3, state: stopState('library') },
+  { v: 1, type: 'view', view: { yaw: 10, pitch: -3, fov: 90 } },
+  { v: 1, type: 'end' },
+  { v: 1, type: 'join', code: 'K7QX2M', lang: 'zh', following: true },
+  { v: 1, type: 'status', lang: 'en', following: false },
+  { v: 1, type: 'ping', t: 5 },
+];
+
+const weird: unknown[] = [
+  null, true, 0, -1, 1e308, -0, '', 'x'.repeat(3000), '\u0000', '\ud800', '💥', [], {}, [[[[[]]]]],
+  { __proto__: { polluted: true } }, Number.MAX_SAFE_INTEGER + 2, 0.5, 'K7QX2M', 'zh', { yaw: 1e9 },
+];
+
+/** One frame: random bytes, random JSON, or a valid message with one thing broken. */
+function fuzzFrame(next: () => number): string | Buffer {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const kind = next();
+  if (kind < 0.15) return Buffer.from(Array.from({ length: Math.floor(next() * 200) }, () => Math.floor(next() * 256)));
+  if (kind < 0.25) return pick(['', '{', '}', '{"v":1', 'nul', '[1,2', '{"v":1,"type":"ping","t":1e999}', '{"__proto__":{"v":1}}', '['.repeat(3000)]);
+  if (kind < 0.35) return JSON.stringify(pick(weird));
+  const message = structuredClone(pick(valid)) as Record<string, unknown>;
+  const keys = Object.keys(message);
+  const mutation = next();
+  const key = pick(keys);
+  if (mutation < 0.2) delete message[key];
+  else if (mutation < 0.4) message[key] = pick(weird);
+  else if (mutation < 0.5) message[pick(['extra', 'constructor', '__proto__', 'prototype'])] = pick(weird);
+  else if (mutation < 0.6) message.v = pick([0, 2, '1', null, 1.5]);
+  else if (mutation < 0.8 && typeof message.view === 'object') (message.view as Record<string, unknown>)[pick(['yaw', 'pitch', 'fov'])] = pick([181, -91, 29, 111, 'x', null, 1e9]);
+  else if (typeof message.state === 'object') (message.state as Record<string, unknown>).place = pick(weird);
+  else message.type = pick(['START', 'stat', 'snapshot', 'started', 'ended', '']);
+  return JSON.stringify(message);
+}
+
+describe('fuzzed and malformed frames', () => {
+  it('never crash the relay: 5,000 frames, each invalid one rejected, a real session unharmed', async () => {
+    const relay = makeRelay({ floodBurst: 1e9, floodPerSecond: 1e9, maxBadMessages: 1e9 });
+    const guide = connect(relay);
+    guide.send({ type: 'start' });
+    await until(() => guide.peer.of('started').length === 1, 2000, 'started');
+    const code = guide.peer.of('started')[0]?.code ?? '';
+    guide.send({ type: 'state', rev: 5, state: stopState('gate') });
+    const delegate = connect(relay);
+    delegate.send({ type: 'join', code, lang: 'zh', following: true });
+    await until(() => delegate.peer.of('snapshot').length > 0, 2000, 'snapshot');
+
+    const next = random(20_240_611);
+    const fuzzers = Array.from({ length: 50 }, () => connect(relay));
+    let invalid = 0;
+    for (let i = 0; i < 5000; i += 1) {
+      const fuzzer = fuzzers[i % fuzzers.length];
+      if (!fuzzer) continue;
+      const frame = fuzzFrame(next);
+      let isValid = false;
+      try {
+        isValid = typeof frame === 'string' && clientMessage.safeParse(JSON.parse(frame)).success;
+      } catch {
+        isValid = false;
+      }
+      if (!isValid) invalid += 1;
+      const before = fuzzer.peer.of('error').length;
+      expect(() => relay.receive(fuzzer.conn, typeof frame === 'string' ? Buffer.from(frame) : frame, typeof frame !== 'string' && next() < 0.5)).not.toThrow();
+      if (!isValid) {
+        // Rejected at once, before any session logic.
+        const errors = fuzzer.peer.of('error');
+        expect(errors.length).toBe(before + 1);
+        expect(['bad-message', 'version', 'too-large']).toContain(errors.at(-1)?.code);
+      }
+    }
+    await sleep(50);
+    expect(invalid).toBeGreaterThan(3000);
+    for (const fuzzer of fuzzers) expect(fuzzer.peer.invalid).toBe(0);
+    expect(relay.metrics.badMessages).toBe(invalid);
+
+    // The real session saw none of it, and still works.
+    expect(delegate.peer.of('snapshot').every((s) => s.rev === 5)).toBe(true);
+    expect(delegate.peer.of('ended')).toEqual([]);
+    guide.send({ type: 'state', rev: 6, state: stopState('library') });
+    await until(() => delegate.peer.of('snapshot').some((s) => s.rev === 6), 2000, 'rev 6');
+  });
+
+  it('over real sockets: 2,000 malformed frames from 200 clients are all answered, and the relay serves on', async () => {
+    const live = await startLiveServer({ port: 0, distDir: '/nonexistent', secret, relay: { parkMs: 0 } });
+    const url = liveUrl(live.url);
+    const { guide, code } = await startSession(url);
+    const { delegate } = await joinSession(url, code);
+    const next = random(7);
+    const clients: TestClient[] = [];
+    for (let batch = 0; batch < 4; batch += 1) {
+      clients.push(...(await Promise.all(Array.from({ length: 50 }, () => TestClient.connect(url)))));
+    }
+    for (const client of clients) {
+      for (let i = 0; i < 10; i += 1) {
+        let frame = fuzzFrame(next);
+        // Keep to frames the schema rejects, so every one must come back as an error.
+        if (typeof frame === 'string') {
+          try {
+            if (clientMessage.safeParse(JSON.parse(frame)).success) frame = 'not json';
+          } catch {
+            // not JSON: rejected as it is
+          }
+        }
+        client.sendRaw(frame, typeof frame !== 'string');
+      }
+    }
+    await until(() => clients.every((client) => client.of('error').length === 10), 10_000, 'every frame answered');
+    for (const client of clients) expect(client.invalid).toBe(0);
+
+    // Broken WebSocket framing and invalid UTF-8 close those sockets (ws's own checks), nothing else.
+    const broken = await Promise.all(Array.from({ length: 5 }, () => TestClient.connect(url)));
+    for (const client of broken.slice(0, 3)) (client.ws as unknown as { _socket: { write(data: Buffer): void } })._socket.write(Buffer.from([0x8f, 0x80, 1, 2, 3, 4, 0xff]));
+    for (const client of broken.slice(3)) client.sendRaw(Buffer.from([0xc3, 0x28, 0xff]));
+    for (const client of broken) expect([1002, 1006, 1007]).toContain((await client.closed).code);
+
+    guide.send({ type: 'state', rev: 1, state: stopState('library') });
+    expect((await delegate.next('snapshot')).rev).toBe(1);
+    for (const client of [...clients, guide, delegate]) client.close();
+    await live.close();
+  });
+});
+
+describe('slow delegates', () => {
+  it('skips camera updates for a slow socket, still sends it snapshots, and drops a stuck one', async () => {
+    const relay = makeRelay({ slowBytes: 1000, stuckBytes: 100_000 });
+    const guide = connect(relay);
+    guide.send({ type: 'start' });
+    await until(() => guide.peer.of('started').length === 1, 2000, 'started');
+    const code = guide.peer.of('started')[0]?.code ?? '';
+    const [fast, slow, stuck] = [connect(relay), connect(relay), connect(relay)];
+    for (const d of [fast, slow, stuck]) d?.send({ type: 'join', code, lang: 'en', following: true });
+    await until(() => [fast, slow, stuck].every((d) => d && d.peer.of('snapshot').length === 1), 2000, 'joined');
+    if (!fast || !slow || !stuck) throw new Error('unreachable');
+    slow.peer.bufferedAmount = 5000;
+    stuck.peer.bufferedAmount = 200_000;
+    guide.send({ type: 'view', view: { yaw: 1, pitch: 0, fov: 90 } });
+    guide.send({ type: 'state', rev: 1, state: stopState('gate') });
+    await sleep(30);
+    expect(fast.peer.of('view').length).toBe(1);
+    expect(slow.peer.of('view').length).toBe(0);
+    expect(slow.peer.of('snapshot').at(-1)?.rev).toBe(1);
+    expect(stuck.peer.terminated).toBe(true);
+    expect(relay.metrics.viewsSkipped).toBeGreaterThanOrEqual(1);
+    // Caught up: it gets camera updates again.
+    slow.peer.bufferedAmount = 0;
+    await sleep(110);
+    guide.send({ type: 'view', view: { yaw: 2, pitch: 0, fov: 90 } });
+    await sleep(30);
+    expect(slow.peer.of('view').at(-1)?.view.yaw).toBe(2);
+  });
+});
+
+describe('a relay that restarted (in memory)', () => {
+  it('holds early joins until the guide resumes, then re-creates the session from the guide', async () => {
+    const before = makeRelay();
+    const guide = connect(before);
+    guide.send({ type: 'start' });
+    await until(() => guide.peer.of('started').length === 1, 2000, 'started');
+    const { code, token } = guide.peer.of('started')[0] ?? { code: '', token: '' };
+    before.shutdown();
+
+    // A new process: nothing in memory, same secret.
+    const after = makeRelay({ parkMs: 5000 });
+    const early = connect(after);
+    early.send({ type: 'join', code, lang: 'zh', following: true });
+    await sleep(50);
+    expect(early.peer.received).toEqual([]);
+
+    // A delegate cannot claim the session with a made-up token.
+    const impostor = connect(after);
+    impostor.send({ type: 'resume', code, token: `${token.slice(0, 24)}${'A'.repeat(24)}` });
+    await until(() => impostor.peer.of('error').length === 1, 2000, 'refused');
+    expect(impostor.peer.of('error')[0]?.code).toBe('forbidden');
+
+    const back = connect(after);
+    back.send({ type: 'resume', code, token });
+    await until(() => back.peer.of('started').length === 1, 2000, 'resumed');
+    back.send({ type: 'state', rev: 12, state: stopState('canteen') });
+    await until(() => early.peer.of('snapshot').some((s) => s.rev === 12), 2000, 'rev 12');
+    expect(early.peer.of('joined')).toHaveLength(1);
+  });
+
+  it('lets nobody resume an ended session', async () => {
+    const relay = makeRelay();
+    const guide = connect(relay);
+    guide.send({ type: 'start' });
+    await until(() => guide.peer.of('started').length === 1, 2000, 'started');
+    const { code, token } = guide.peer.of('started')[0] ?? { code: '', token: '' };
+    guide.send({ type: 'end' });
+    await until(() => guide.peer.of('ended').length === 1, 2000, 'ended');
+    guide.send({ type: 'resume', code, token });
+    await until(() => guide.peer.of('error').length === 1, 2000, 'refused');
+    expect(guide.peer.of('error')[0]?.code).toBe('bad-code');
+  });
+});
