@@ -35,8 +35,21 @@ export class LiveConnection {
   private stopped = false;
 
   constructor(private readonly options: LiveConnectionOptions) {
+    // A phone that loses its network says so before any heartbeat could: drop the socket at once,
+    // and try again the moment the network is back rather than at the end of a backoff.
+    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.onOnline);
     this.open();
   }
+
+  private readonly onOffline = () => this.socket?.close();
+
+  private readonly onOnline = () => {
+    if (this.stopped || this.socket?.readyState === WebSocket.OPEN) return;
+    clearTimeout(this.retryTimer);
+    this.attempt = 0;
+    this.open();
+  };
 
   send(message: Outgoing): boolean {
     if (this.socket?.readyState !== WebSocket.OPEN) return false;
@@ -51,6 +64,8 @@ export class LiveConnection {
 
   close(): void {
     this.stopped = true;
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
     clearTimeout(this.retryTimer);
     clearInterval(this.heartbeat);
     this.socket?.close();
@@ -59,7 +74,8 @@ export class LiveConnection {
 
   private open() {
     if (this.stopped) return;
-    this.options.onStatus(this.attempt === 0 ? 'connecting' : 'reconnecting');
+    this.options.onStatus(this.attempt === 0 && !this.socket ? 'connecting' : 'reconnecting');
+    this.socket?.close();
     const socket = new WebSocket(this.options.url ?? liveUrl());
     this.socket = socket;
     socket.onopen = () => {

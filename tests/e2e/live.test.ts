@@ -89,6 +89,31 @@ describe('a live session', () => {
     for (const page of [guide, ...delegates.map((d) => d.page)]) await page.context().close();
   });
 
+  it('tells a delegate whose connection drops, reconnects by itself, and shows the guide’s current state', async () => {
+    const guide = await openPage(browser);
+    await guide.goto(`${base}/en/yubei/main-gate?tour=${tour.id}&step=1`);
+    await guide.getByRole('button', { name: en.live.start }).click();
+    const code = (await guide.locator('.live-panel__code').textContent({ timeout: 15_000 }))!.replace('-', '');
+    const delegate = await openPage(browser);
+    await delegate.goto(`${base}/en/live/${code}`);
+    await delegate.getByRole('button', { name: en.live.join, exact: true }).click();
+    await expect.poll(() => h1(delegate), { timeout: 15_000 }).toBe('Main Gate');
+
+    await delegate.context().setOffline(true);
+    await delegate.evaluate(() => window.dispatchEvent(new Event('offline')));
+    await expect.poll(() => delegate.locator('.delegate-bar__status').textContent(), { timeout: 40_000 }).toBe(en.live.reconnecting);
+    // While the delegate is away, the guide moves on twice.
+    const next = guide.getByRole('button', { name: en.tour.next });
+    await next.click();
+    await next.click();
+    await delegate.context().setOffline(false);
+    await delegate.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => captions(delegate), { timeout: 30_000 }).toBe(tour.steps[2]!.narration.en);
+    expect(await delegate.locator('.delegate-bar__status').textContent()).toBe(en.live.following);
+    await guide.context().close();
+    await delegate.context().close();
+  });
+
   it('says so when a code leads nowhere', async () => {
     const page = await openPage(browser);
     await page.goto(`${base}/en/live/ZZZ-ZZZ`);

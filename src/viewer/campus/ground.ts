@@ -1,14 +1,14 @@
 /** The ground: campus lawns, the land around, roads with kerbs and markings, paved areas, water, sports. */
-import { BufferAttribute, BufferGeometry, CircleGeometry, CylinderGeometry, Mesh, PlaneGeometry, RepeatWrapping, Shape, ShapeGeometry, TorusGeometry, Vector2 } from 'three';
+import { BufferAttribute, BufferGeometry, CylinderGeometry, Mesh, PlaneGeometry, RepeatWrapping, RingGeometry, Shape, ShapeGeometry, TorusGeometry, Vector2 } from 'three';
 import type { Area, CampusModel, Point } from '../../content/campusModel';
 import { createRng } from './random';
-import { boxOnGround, facingRotation, place } from './shapes';
+import { boxOnGround, facingRotation, place, subdivide } from './shapes';
 import { courtTexture, drawnTexture, pitchTexture } from './textures';
 import { paint, surface, type SceneKit } from './kit';
 import { addCar } from './props';
 
 /** Heights of ground layers, so none fights another for the same pixels. */
-export const LAYER = { outside: -0.06, campus: 0, lawn: 0.03, plaza: 0.05, road: 0.07, marking: 0.1, water: 0.04 } as const;
+export const LAYER = { outside: -0.4, campus: 0, lawn: 0.03, plaza: 0.05, road: 0.07, marking: 0.1, water: 0.04 } as const;
 
 /** A flat strip along a polyline, mitred at corners; UVs planar in world metres / tile. */
 export function ribbon(points: readonly Point[], width: number, y: number, tile: number, closed = false): BufferGeometry {
@@ -58,8 +58,11 @@ export function ribbon(points: readonly Point[], width: number, y: number, tile:
   g.setAttribute('position', new BufferAttribute(pos, 3));
   g.setAttribute('normal', new BufferAttribute(nrm, 3));
   g.setAttribute('uv', new BufferAttribute(uv, 2));
-  return g;
+  return subdivide(g, FLAT_EDGE);
 }
+
+/** Longest triangle edge of flat ground geometry (see `subdivide`). */
+const FLAT_EDGE = 12;
 
 /** The outline of an area as points [x, z]. */
 export function areaOutline(a: Area): Point[] {
@@ -85,7 +88,7 @@ function flatPolygon(points: readonly Point[], y: number, tile: number): BufferG
   const p = g.getAttribute('position');
   const uv = g.getAttribute('uv');
   for (let i = 0; i < p.count; i++) uv.setXY(i, p.getX(i) / tile, -p.getZ(i) / tile);
-  return g;
+  return subdivide(g, FLAT_EDGE);
 }
 
 function areaMaterial(kit: SceneKit, kind: Area['kind']) {
@@ -236,7 +239,7 @@ function addTrack(kit: SceneKit, position: Point, facing: number, stand: 'left' 
   const tg = new ShapeGeometry(track, 12).rotateX(-Math.PI / 2).translate(0, LAYER.plaza, 0);
   const uv = tg.getAttribute('uv');
   for (let i = 0; i < uv.count; i++) uv.setXY(i, uv.getX(i) / 4, uv.getY(i) / 4);
-  kit.batch.add(tg, surface(kit, 'track'), frame, { castShadow: false });
+  kit.batch.add(subdivide(tg, FLAT_EDGE), surface(kit, 'track'), frame, { castShadow: false });
   const line = paint(kit, '#f4f1ea', 0.7);
   for (let i = 0; i <= lanes; i++) kit.batch.add(ribbon(ring(inner + i * lane), 0.06, LAYER.plaza + 0.02, 1, true), line, frame, { castShadow: false });
   // Infield grass and the pitch with its markings.
@@ -244,9 +247,9 @@ function addTrack(kit: SceneKit, position: Point, facing: number, stand: 'left' 
   const ig = new ShapeGeometry(infield, 12).rotateX(-Math.PI / 2).translate(0, LAYER.lawn, 0);
   const iuv = ig.getAttribute('uv');
   for (let i = 0; i < iuv.count; i++) iuv.setXY(i, iuv.getX(i) / 8, iuv.getY(i) / 8);
-  kit.batch.add(ig, surface(kit, 'field'), frame, { castShadow: false });
+  kit.batch.add(subdivide(ig, FLAT_EDGE), surface(kit, 'field'), frame, { castShadow: false });
   const pitchMat = kit.materials.get('pitch', () => ({ colour: '#ffffff', roughness: 0.95, map: pitchTexture(kit.textures) }));
-  const pitch = new PlaneGeometry(105, 68).rotateX(-Math.PI / 2).rotateY(Math.PI / 2).translate(0, LAYER.lawn + 0.02, 0);
+  const pitch = new PlaneGeometry(105, 68, 9, 6).rotateX(-Math.PI / 2).rotateY(Math.PI / 2).translate(0, LAYER.lawn + 0.02, 0);
   kit.batch.add(pitch, pitchMat, frame, { castShadow: false });
   // Goals.
   const white = paint(kit, '#f8f8f6', 0.5);
@@ -331,10 +334,20 @@ function outsideGround(kit: SceneKit, model: CampusModel) {
     tex.wrapS = tex.wrapT = RepeatWrapping;
   }
   const mat = kit.materials.get('outside', { colour: tex ? '#ffffff' : model.backdrop.ground, roughness: 1, map: tex });
-  const g = new CircleGeometry(9000, 64).rotateX(-Math.PI / 2).translate(0, LAYER.outside, 0);
+  // Rings that widen with distance: small triangles near the campus, few far away.
+  const radii = [0, 40, 80, 140, 220, 320, 450, 620, 850, 1150, 1600, 2300, 3300, 4700, 6500, 9000];
+  const g = new RingGeometry(1, 9000, 96, radii.length - 1).rotateX(-Math.PI / 2).translate(0, LAYER.outside, 0);
   const uv = g.getAttribute('uv');
   const p = g.getAttribute('position');
-  for (let i = 0; i < uv.count; i++) uv.setXY(i, p.getX(i) / 700, -p.getZ(i) / 700);
+  for (let i = 0; i < p.count; i++) {
+    const x = p.getX(i);
+    const z = p.getZ(i);
+    const r = Math.hypot(x, z);
+    const t = (r - 1) / (9000 - 1);
+    const k = radii[Math.round(t * (radii.length - 1))]! / Math.max(r, 1e-6);
+    p.setXYZ(i, x * k, p.getY(i), z * k);
+    uv.setXY(i, (x * k) / 700, (-z * k) / 700);
+  }
   const mesh = new Mesh(g, mat);
   mesh.receiveShadow = true;
   mesh.name = 'outside-ground';

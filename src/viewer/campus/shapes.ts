@@ -51,3 +51,46 @@ export function triangles(points: readonly [number, number, number][], uvScale =
 export function quad(a: [number, number, number], b: [number, number, number], c: [number, number, number], d: [number, number, number], uvScale = 1) {
   return triangles([a, b, c, a, c, d], uvScale);
 }
+
+/**
+ * Splits the triangles of a flat geometry until no edge is longer than `maxEdge` metres.
+ * Software renderers (SwiftShader) lose depth precision on huge triangles that reach far behind
+ * the camera, and one ground layer then shows through another; small triangles keep them apart.
+ */
+export function subdivide(geometry: BufferGeometry, maxEdge: number): BufferGeometry {
+  const g = geometry.index ? geometry.toNonIndexed() : geometry;
+  const names = Object.keys(g.attributes);
+  const src = names.map((n) => g.getAttribute(n));
+  const out: number[][] = names.map(() => []);
+  const pos = g.getAttribute('position');
+  const vertex = (i: number) => src.map((a) => Array.from({ length: a.itemSize }, (_, k) => a.getComponent(i, k)));
+  const mid = (a: number[][], b: number[][]) => a.map((v, j) => v.map((x, k) => (x + b[j]![k]!) / 2));
+  const dist = (a: number[][], b: number[][]) => Math.hypot(a[0]![0]! - b[0]![0]!, a[0]![1]! - b[0]![1]!, a[0]![2]! - b[0]![2]!);
+  const emit = (a: number[][], b: number[][], c: number[][], depth: number) => {
+    const ab = dist(a, b);
+    const bc = dist(b, c);
+    const ca = dist(c, a);
+    if (depth > 12 || Math.max(ab, bc, ca) <= maxEdge) {
+      for (const v of [a, b, c]) v.forEach((attr, j) => out[j]!.push(...attr));
+      return;
+    }
+    // Split the longest edge: two triangles, same winding.
+    if (ab >= bc && ab >= ca) {
+      const m = mid(a, b);
+      emit(a, m, c, depth + 1);
+      emit(m, b, c, depth + 1);
+    } else if (bc >= ca) {
+      const m = mid(b, c);
+      emit(a, b, m, depth + 1);
+      emit(a, m, c, depth + 1);
+    } else {
+      const m = mid(c, a);
+      emit(a, b, m, depth + 1);
+      emit(m, b, c, depth + 1);
+    }
+  };
+  for (let i = 0; i < pos.count; i += 3) emit(vertex(i), vertex(i + 1), vertex(i + 2), 0);
+  const result = new BufferGeometry();
+  names.forEach((n, j) => result.setAttribute(n, new BufferAttribute(new Float32Array(out[j]!), src[j]!.itemSize)));
+  return result;
+}
