@@ -4,10 +4,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LIVE_PATH } from '../src/live/protocol';
+import { HEARTBEAT_MS, LIVE_PATH } from '../src/live/protocol';
 import { MemoryBackplane, type Backplane, type BackplaneTimes } from './backplane';
 import { attachLiveSockets, type LiveSocketOptions } from './liveSocket';
-import { RedisBackplane } from './redisBus';
 import { Relay, type RelayOptions } from './relay';
 import { loadSecretFile, defaultSecretFile } from './secret';
 import { createStaticHandler } from './static';
@@ -34,7 +33,7 @@ export const defaultServerOptions: LiveServerOptions = {
   origins: [],
   requireOrigin: false,
   trustProxy: false,
-  heartbeatMs: 10_000,
+  heartbeatMs: HEARTBEAT_MS,
   maxConnections: 10_000,
   sessionTtlMs: 30 * 60_000,
   endedTtlMs: 24 * 3600_000,
@@ -56,6 +55,8 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
   let bus: Backplane;
   let secret = options.secret;
   if (options.redisUrl) {
+    // Loaded only when used: ioredis costs a quarter of a second of startup and some memory.
+    const { RedisBackplane } = await import('./redisBus');
     const redis = await RedisBackplane.connect(options.redisUrl, options);
     secret ??= await redis.sharedSecret();
     bus = redis;

@@ -49,6 +49,35 @@ export class JoinLimiter {
   }
 }
 
+/** Counts events per address in a sliding window: session starts, so nobody fills the memory with them. */
+export class WindowCounter {
+  private readonly hits = new Map<string, number[]>();
+
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts one event; false (and not counted) when the address already had `max` in the window. */
+  hit(address: string): boolean {
+    const since = this.now() - this.windowMs;
+    const times = (this.hits.get(address) ?? []).filter((at) => at > since);
+    if (times.length >= this.max) {
+      this.hits.set(address, times);
+      return false;
+    }
+    times.push(this.now());
+    this.hits.set(address, times);
+    return true;
+  }
+
+  sweep(): void {
+    const since = this.now() - this.windowMs;
+    for (const [address, times] of this.hits) if (!times.some((at) => at > since)) this.hits.delete(address);
+  }
+}
+
 /** A token bucket: `burst` messages at once, refilled at `perSecond`. */
 export class TokenBucket {
   private tokens: number;

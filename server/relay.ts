@@ -25,7 +25,7 @@ import {
   type ServerMessage,
 } from '../src/live/protocol';
 import type { Backplane, BusEvent, RelayCounts } from './backplane';
-import { JoinLimiter, TokenBucket } from './limits';
+import { JoinLimiter, TokenBucket, WindowCounter } from './limits';
 import { hashToken, issueToken, tokenMatches, verifyToken } from './token';
 
 /** One client connection, as the relay sees it. */
@@ -47,6 +47,9 @@ export interface RelayOptions {
   /** Distinct unknown codes an address may try per `joinWindowMs`. */
   joinCodes: number;
   joinWindowMs: number;
+  /** Sessions an address may start per `startWindowMs`. */
+  startsPerWindow: number;
+  startWindowMs: number;
   /** Messages a socket may send at once, and per second after that. */
   floodBurst: number;
   floodPerSecond: number;
@@ -72,6 +75,8 @@ export const defaultRelayOptions: RelayOptions = {
   repeatMs: 5_000,
   joinCodes: 10,
   joinWindowMs: 60_000,
+  startsPerWindow: 30,
+  startWindowMs: 10 * 60_000,
   floodBurst: 40,
   floodPerSecond: 20,
   maxBadMessages: 10,
@@ -122,13 +127,18 @@ interface LocalSession {
   remote: Map<string, RemoteCounts>;
   pendingView: LiveView | null;
   viewTimer: NodeJS.Timeout | null;
-  lastViewAt: number;
+  /** A token bucket for camera updates (see `view`). */
+  viewTokens: number;
+  viewTokensAt: number;
   statsTimer: NodeJS.Timeout | null;
   lastStatsAt: number;
   lastStatsKey: string;
   countsTimer: NodeJS.Timeout | null;
   lastCountsAt: number;
 }
+
+/** Camera updates a session may send at once before the VIEW_RATE_HZ rate applies. */
+const VIEW_BURST = 2;
 
 const zeroCounts = (): RelayCounts => ({ connected: 0, following: 0, zh: 0, en: 0 });
 
@@ -149,6 +159,7 @@ export class Relay {
   private readonly parked = new Map<string, Set<Conn>>();
   private readonly conns = new Set<Conn>();
   private readonly joinLimiter: JoinLimiter;
+  private readonly startLimiter: WindowCounter;
   private readonly startedAt: number;
   private readonly timers: NodeJS.Timeout[] = [];
   private ticking = false;
@@ -163,6 +174,7 @@ export class Relay {
     this.options = { ...defaultRelayOptions, ...options };
     this.startedAt = this.options.now();
     this.joinLimiter = new JoinLimiter(this.options.joinCodes, this.options.joinWindowMs, this.options.now);
+    this.startLimiter = new WindowCounter(this.options.startsPerWindow, this.options.startWindowMs, this.options.now);
     bus.onEvent = (code, event) => this.onBusEvent(code, event);
     this.timers.push(setInterval(() => void this.tick(), this.options.repeatMs));
     this.timers.push(setInterval(() => void this.checkParked(), Math.min(500, this.options.repeatMs)));
@@ -253,6 +265,10 @@ export class Relay {
   // ── guide ──────────────────────────────────────────────────────────────────────────────────
 
   private async start(conn: Conn): Promise<void> {
+    if (!this.startLimiter.hit(conn.peer.address)) {
+      this.error(conn, 'rate-limited');
+      return;
+    }
     this.leave(conn);
     for (let attempt = 0; attempt < 20; attempt += 1) {
       const code = randomCode();
@@ -327,22 +343,32 @@ export class Relay {
     this.applyState(local, rev, state);
   }
 
+  /**
+   * Camera updates leave at VIEW_RATE_HZ on average, latest wins. A token bucket (two at once, then
+   * VIEW_RATE_HZ a second) rather than a fixed interval: a guide sending at exactly the rate goes
+   * straight through, where a fixed interval would phase-lock behind its arrivals and hold each
+   * update back by up to a whole period.
+   */
   private async view(conn: Conn, view: LiveView): Promise<void> {
     const local = this.guided(conn);
     if (!local) return;
     local.pendingView = view;
     if (local.viewTimer) return;
-    const wait = local.lastViewAt + 1000 / VIEW_RATE_HZ - this.options.now();
-    if (wait <= 0) this.flushView(local);
-    else local.viewTimer = setTimeout(() => this.flushView(local), wait);
+    const now = this.options.now();
+    local.viewTokens = Math.min(VIEW_BURST, local.viewTokens + ((now - local.viewTokensAt) * VIEW_RATE_HZ) / 1000);
+    local.viewTokensAt = now;
+    if (local.viewTokens >= 1) this.flushView(local);
+    else local.viewTimer = setTimeout(() => this.flushView(local), Math.ceil(((1 - local.viewTokens) * 1000) / VIEW_RATE_HZ));
   }
 
   private flushView(local: LocalSession): void {
     local.viewTimer = null;
     const view = local.pendingView;
     if (!view || local.disposed) return;
+    const now = this.options.now();
+    local.viewTokens = Math.min(VIEW_BURST, local.viewTokens + ((now - local.viewTokensAt) * VIEW_RATE_HZ) / 1000) - 1;
+    local.viewTokensAt = now;
     local.pendingView = null;
-    local.lastViewAt = this.options.now();
     local.view = view;
     this.broadcastView(local, view);
     this.bus.saveView(local.code, view).catch(() => {});
@@ -474,7 +500,8 @@ export class Relay {
       remote: new Map(),
       pendingView: null,
       viewTimer: null,
-      lastViewAt: 0,
+      viewTokens: VIEW_BURST,
+      viewTokensAt: 0,
       statsTimer: null,
       lastStatsAt: 0,
       lastStatsKey: '',
@@ -670,6 +697,7 @@ export class Relay {
     try {
       this.bus.sweep();
       this.joinLimiter.sweep();
+      this.startLimiter.sweep();
       for (const local of [...this.sessions.values()]) {
         if (local.disposed) continue;
         if (local.guides.size > 0) await this.bus.touch(local.code).catch(() => {});

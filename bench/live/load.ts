@@ -9,24 +9,7 @@
  */
 import WebSocket from 'ws';
 import { encode, type LiveState } from '../../src/live/protocol';
-
-export const YAW_STEP = 0.05;
-export const now = (): number => Number(process.hrtime.bigint()) / 1e6;
-
-export type Command =
-  | { cmd: 'guide'; url: string }
-  | { cmd: 'delegates'; url: string; code: string; count: number; first: number }
-  | { cmd: 'run'; seconds: number; viewHz: number; stateEveryMs: number }
-  | { cmd: 'report' }
-  | { cmd: 'resynced'; rev: number; since: number }
-  | { cmd: 'stop' };
-
-export type Event =
-  | { ev: 'started'; code: string; token: string }
-  | { ev: 'joined'; count: number }
-  | { ev: 'ran'; viewSent: number[]; stateSent: number[]; rev: number }
-  | { ev: 'report'; viewRecv: number[][]; stateRecv: number[][]; revsSeen: number[][]; errors: Record<string, number> }
-  | { ev: 'resynced'; times: number[] };
+import { YAW_STEP, now, type Command, type Event } from './shared';
 
 const send = (event: Event) => process.send?.(event);
 
@@ -37,7 +20,7 @@ const stateFor = (rev: number): LiveState => ({
   blank: false,
 });
 
-/** One socket that reconnects: base 200 ms, doubling, at most 3 s, full jitter. */
+/** One socket that reconnects: base 200 ms, doubling, at most 2 s, full jitter. */
 class Client {
   ws: WebSocket | null = null;
   connections = 0;
@@ -65,7 +48,7 @@ class Client {
     ws.on('error', () => {});
     ws.on('close', () => {
       if (this.stopped) return;
-      const delay = Math.random() * Math.min(3000, 200 * 2 ** this.attempt);
+      const delay = Math.random() * Math.min(2000, 200 * 2 ** this.attempt);
       this.attempt += 1;
       setTimeout(() => this.connect(), delay);
     });
@@ -165,11 +148,14 @@ function startDelegates(url: string, sessionCode: string, count: number, first: 
         (client) => client.send(encode({ type: 'join', code: sessionCode, lang, following: true })),
         (client, text) => {
           const t = now();
-          const message = JSON.parse(text) as { type: string; rev?: number; view?: { yaw: number }; code?: string };
-          if (message.type === 'view' && message.view) {
-            const seq = Math.round((message.view.yaw + 180) / YAW_STEP);
-            delegate.viewRecv[seq] ??= t;
-          } else if (message.type === 'snapshot' && message.rev !== undefined) {
+          // Camera updates are most of the traffic: read the yaw without parsing the whole frame.
+          if (text.startsWith('{"v":1,"type":"view"')) {
+            const yaw = parseFloat(text.slice(text.indexOf('"yaw":') + 6));
+            delegate.viewRecv[Math.round((yaw + 180) / YAW_STEP)] ??= t;
+            return;
+          }
+          const message = JSON.parse(text) as { type: string; rev?: number; code?: string };
+          if (message.type === 'snapshot' && message.rev !== undefined) {
             delegate.stateRecv[message.rev] ??= t;
             delegate.revs.add(message.rev);
             if (message.rev >= delegate.rev) delegate.rev = message.rev;

@@ -43,6 +43,14 @@ renderer.shadowMap.autoUpdate = false;
 
 let cached: { key: string; built: BuiltScene; scene: Scene } | null = null;
 
+/**
+ * The camera's position for a viewpoint, nudged a few millimetres off round numbers: a vertex
+ * exactly in the plane of a cube face's camera (w = 0) makes SwiftShader draw whole triangles wrong.
+ */
+function eyeOf(vp: { position: [number, number]; eyeHeight: number }) {
+  return new Vector3(vp.position[0] + 0.00731, vp.eyeHeight + 0.00417, vp.position[1] + 0.00593);
+}
+
 function campusScene(model: CampusModel, key: string): { built: BuiltScene; scene: Scene } {
   if (cached?.key === key) return cached;
   cached?.built.dispose();
@@ -61,7 +69,7 @@ async function bake(req: BakeRequest): Promise<BakeResult> {
   const t0 = performance.now();
   const vp = req.model.viewpoints[req.stopId];
   if (!vp) throw new Error(`no viewpoint for ${req.stopId}`);
-  const eye = new Vector3(vp.position[0], vp.eyeHeight, vp.position[1]);
+  const eye = eyeOf(vp);
   let scene: Scene;
   let room: BuiltScene | null = null;
   if (vp.interior) {
@@ -70,7 +78,7 @@ async function bake(req: BakeRequest): Promise<BakeResult> {
     scene.add(room.root);
     scene.updateMatrixWorld(true);
     scene.environment = roomEnvironment(renderer, scene, eye);
-    scene.environmentIntensity = 0.5;
+    scene.environmentIntensity = 0.35;
   } else {
     const c = campusScene(req.model, req.modelKey);
     scene = c.scene;
@@ -160,7 +168,7 @@ async function faces(req: BakeRequest & { noSky?: boolean; near?: number; hide?:
   renderer.shadowMap.needsUpdate = true;
   renderer.setSize(512, 512, false);
   renderer.toneMapping = ACESFilmicToneMapping;
-  const eye = new Vector3(vp.position[0], vp.eyeHeight, vp.position[1]);
+  const eye = eyeOf(vp);
   const out: string[] = [];
   const dirs: [number, number, number][] = [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]];
   for (const d of dirs) {

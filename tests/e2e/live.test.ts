@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import nanchuan from '../../assets/content/campuses/nanchuan.json';
+import yubei from '../../assets/content/campuses/yubei.json';
 import tours from '../../assets/content/tours.json';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
@@ -21,6 +23,11 @@ afterAll(async () => {
 });
 
 const ui = { en, zh };
+/** A step's stop name in a language, from the content. */
+const stopName = (n: number, lang: 'zh' | 'en') => {
+  const s = tour.steps[n - 1]!;
+  return [yubei, nanchuan].find((c) => c.id === s.campus)!.stops.find((x) => x.id === s.stop)!.name[lang];
+};
 const h1 = (page: Page) => page.locator('#main h1').first().textContent();
 const captions = (page: Page) => page.locator('.captions').first().textContent();
 
@@ -46,7 +53,7 @@ describe('a live session', () => {
       await d.page.getByRole('button', { name: ui[d.lang].live.join, exact: true }).click();
     }
     for (const d of delegates) {
-      await expect.poll(() => h1(d.page), { timeout: 15_000 }).toBe(d.lang === 'zh' ? '校门' : 'Main Gate');
+      await expect.poll(() => h1(d.page), { timeout: 15_000 }).toBe(stopName(1, d.lang));
       await expect.poll(() => captions(d.page)).toBe(tour.steps[0]!.narration[d.lang]);
     }
     await expect.poll(() => guide.locator('.live-panel__stats').textContent()).toContain('3 connected · 3 following · 0 exploring');
@@ -59,7 +66,7 @@ describe('a live session', () => {
     const step3 = tour.steps[2]!;
     for (const d of delegates) {
       await expect.poll(() => captions(d.page), { timeout: 15_000 }).toBe(step3.narration[d.lang]);
-      expect(await h1(d.page)).toBe(d.lang === 'zh' ? '图书馆' : 'Library');
+      expect(await h1(d.page)).toBe(stopName(3, d.lang));
       expect((await tourState(d.page)).openHotspotId).toBe(step3.hotspot);
       expect((await tourState(d.page)).lang).toBe(d.lang);
     }
@@ -73,7 +80,7 @@ describe('a live session', () => {
     await next.click();
     const step4 = tour.steps[3]!;
     await expect.poll(() => captions(zhDelegate), { timeout: 15_000 }).toBe(step4.narration.zh);
-    expect(await h1(enDelegate)).toBe('Library');
+    expect(await h1(enDelegate)).toBe(stopName(3, 'en'));
     // One control brings them back to the guide at once.
     await enDelegate.getByRole('button', { name: en.live.rejoin }).click();
     await expect.poll(() => captions(enDelegate)).toBe(step4.narration.en);
@@ -97,7 +104,7 @@ describe('a live session', () => {
     const delegate = await openPage(browser);
     await delegate.goto(`${base}/en/live/${code}`);
     await delegate.getByRole('button', { name: en.live.join, exact: true }).click();
-    await expect.poll(() => h1(delegate), { timeout: 15_000 }).toBe('Main Gate');
+    await expect.poll(() => h1(delegate), { timeout: 15_000 }).toBe(stopName(1, 'en'));
 
     await delegate.context().setOffline(true);
     await delegate.evaluate(() => window.dispatchEvent(new Event('offline')));

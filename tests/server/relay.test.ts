@@ -85,7 +85,8 @@ describe('a live session on one relay', () => {
     const seconds = (Date.now() - started) / 1000;
     const views = delegate.of('view');
     expect(views.length).toBeGreaterThanOrEqual(5);
-    expect(views.length).toBeLessThanOrEqual(Math.ceil(seconds * VIEW_RATE_HZ) + 1);
+    // VIEW_RATE_HZ a second, plus the two the relay lets through at once.
+    expect(views.length).toBeLessThanOrEqual(Math.ceil(seconds * VIEW_RATE_HZ) + 2);
     expect(views.at(-1)?.view.yaw).toBe(40);
     const yaws = views.map((v) => v.view.yaw);
     expect([...yaws].sort((a, b) => a - b)).toEqual(yaws);

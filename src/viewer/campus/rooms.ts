@@ -145,7 +145,7 @@ function ceilingLights(c: Ctx, style: 'panels' | 'strips' | 'bays') {
   const pz = Math.max(1, Math.round(D / 8));
   for (let i = 0; i < px; i++) {
     for (let j = 0; j < pz; j++) {
-      const l = new PointLight('#fff4e6', (W * D) / (px * pz) * 0.9, 0, 2);
+      const l = new PointLight('#fff4e6', (W * D) / (px * pz) * 0.14, 0, 2);
       l.position.set(-W / 2 + (i + 0.5) * (W / px), H - 0.6, -D / 2 + (j + 0.5) * (D / pz));
       c.lights.add(l);
     }
@@ -154,12 +154,12 @@ function ceilingLights(c: Ctx, style: 'panels' | 'strips' | 'bays') {
 
 function lights(c: Ctx, daylight: Daylight) {
   const { W, D, H, room } = c;
-  c.lights.add(new HemisphereLight('#ffffff', new Color(room.floor), 0.8));
+  c.lights.add(new HemisphereLight('#fffaf2', new Color(room.floor), 0.4));
   // The sun shines in through the first wall with windows, from above.
   const side = room.windows[0] ?? 'left';
   const out: Record<Side, [number, number]> = { front: [0, -1], back: [0, 1], left: [-1, 0], right: [1, 0] };
   const [ox, oz] = out[side];
-  const sun = new DirectionalLight(daylight.sun.color, 2.4);
+  const sun = new DirectionalLight(daylight.sun.color, 2.2);
   const el = 38 * DEG;
   const skew = 0.45;
   sun.position.set((ox + oz * skew) * 30 * Math.cos(el), 30 * Math.sin(el) + H / 2, (oz - ox * skew) * 30 * Math.cos(el));
@@ -284,8 +284,8 @@ function liftWithCar(c: Ctx, x: number, z: number, rot: number, raised: number, 
   const post = paint(c.kit, '#2f66b3', 0.4, 0.4);
   for (const sx of [-1.7, 1.7]) c.kit.batch.add(boxOnGround(0.35, 3.6, 0.35), post, m.clone().multiply(place(sx, 0, 0)));
   c.kit.batch.add(boxOnGround(3.8, 0.15, 0.25).translate(0, 3.6, 0), post, m);
-  const car = place(0, raised, 0, Math.PI / 2);
-  const mm = m.clone().multiply(car);
+  // The car runs along z, between the two posts.
+  const mm = m.clone().multiply(place(0, raised, 0));
   const body = paint(c.kit, colour, 0.25, 0.6);
   c.kit.batch.add(boxOnGround(1.8, 0.7, 4.4).translate(0, 0.32, 0), body, mm);
   c.kit.batch.add(boxOnGround(1.6, 0.6, 2.2).translate(0, 1.02, -0.2), glass(c.kit, '#222b33'), mm);
@@ -293,9 +293,10 @@ function liftWithCar(c: Ctx, x: number, z: number, rot: number, raised: number, 
   const wheel = new CylinderGeometry(0.34, 0.34, 0.24, 14).rotateZ(Math.PI / 2);
   for (const [wx, wz] of [[-0.8, 1.35], [0.8, 1.35], [-0.8, -1.4], [0.8, -1.4]] as const) c.kit.batch.add(wheel, paint(c.kit, '#1c1c1c', 0.9), mm.clone().multiply(place(wx, 0.34, wz)));
   wheel.dispose();
-  // Yellow floor lines round the bay.
-  c.kit.batch.add(boxOnGround(5.6, 0.01, 0.12), paint(c.kit, '#f2c12e', 0.6), m.clone().multiply(place(0, 0.005, 3.2)), { castShadow: false });
-  c.kit.batch.add(boxOnGround(5.6, 0.01, 0.12), paint(c.kit, '#f2c12e', 0.6), m.clone().multiply(place(0, 0.005, -3.2)), { castShadow: false });
+  // Lift arms under the car, and yellow floor lines round the bay.
+  for (const z of [-1.1, 1.1]) c.kit.batch.add(boxOnGround(3.4, 0.1, 0.18).translate(0, raised - 0.12, z), post, m);
+  c.kit.batch.add(boxOnGround(5, 0.01, 0.12), paint(c.kit, '#f2c12e', 0.6), m.clone().multiply(place(0, 0.005, 2.9)), { castShadow: false });
+  c.kit.batch.add(boxOnGround(5, 0.01, 0.12), paint(c.kit, '#f2c12e', 0.6), m.clone().multiply(place(0, 0.005, -2.9)), { castShadow: false });
 }
 
 function engineStand(c: Ctx, x: number, z: number, rot: number) {
@@ -411,59 +412,81 @@ function wallSign(c: Ctx, style: 'letters' | 'board', colour: string, y: number,
 function readingRoom(c: Ctx) {
   const { W, D, rng } = c;
   ceilingLights(c, 'panels');
-  wallSign(c, 'board', '#7a3b2e', c.H - 0.9, 0.45);
-  // Bookcases along the front and back walls, and in rows across the far half.
-  for (const z of [-D / 2 + 0.25, D / 2 - 0.25]) {
-    for (let x = -W / 2 + 1.6; x < W / 2 - 1.5; x += 3.2) {
-      if (z < 0 && Math.abs(x) < 2.4) continue; // leave the sign's wall clear at its middle
-      bookcase(c, x, z, z < 0 ? 0 : Math.PI, 3, 2.2, rng);
-    }
-  }
-  const right = c.room.windows.includes('right') ? -1 : 1; // rows of shelves on the side away from the windows
+  wallSign(c, 'board', '#7a3b2e', c.H - 0.75, 0.7);
+  const windowsRight = c.room.windows.includes('right');
+  const away = windowsRight ? -1 : 1; // the side without windows
+  // Bookcases along the front wall and the wall without windows.
+  for (let x = -W / 2 + 1.6; x < W / 2 - 1.5; x += 3.05) bookcase(c, x, -D / 2 + 0.25, 0, 3, 2.3, rng);
+  for (let z = -D / 2 + 2; z < D / 2 - 1.5; z += 3.05) bookcase(c, away * (W / 2 - 0.25), z, away > 0 ? -Math.PI / 2 : Math.PI / 2, 3, 2.3, rng);
+  // Rows of double-sided bookcases across the far half, a middle aisle between them.
   for (let row = 0; row < 3; row++) {
-    const x = right * (W / 2 - 2 - row * 1.9);
-    for (let z = -D / 2 + 3; z < D / 2 - 3; z += 3.3) {
-      bookcase(c, x, z, right > 0 ? -Math.PI / 2 : Math.PI / 2, 3, 2.0, rng);
-      bookcase(c, x - right * 0.45, z, right > 0 ? Math.PI / 2 : -Math.PI / 2, 3, 2.0, rng);
+    const z = -D / 2 + 3.6 + row * 2.9;
+    for (let x = -W / 2 + 2.6; x < W / 2 - 2; x += 3.05) {
+      if (Math.abs(x) < 1.6) continue;
+      bookcase(c, x, z, 0, 3, 2.0, rng);
+      bookcase(c, x, z - 0.44, Math.PI, 3, 2.0, rng);
     }
   }
-  // Reading tables with chairs and green-shaded lamps by the windows.
+  // Reading tables in the near half, with chairs and green-shaded lamps.
   const top = paint(c.kit, '#b9875a', 0.45);
   const legs = paint(c.kit, '#6b4a30', 0.6);
   const seat = paint(c.kit, '#4f6d5e', 0.7);
-  const tableX = -right * (W / 2 - 3.4);
-  for (let z = -D / 2 + 3; z < D / 2 - 2.5; z += 3.2) {
-    for (const dx of [0, -right * 2.6]) {
-      const x = tableX + dx;
-      if (Math.hypot(x - c.room.offset[0], z + c.room.offset[1]) < 1.4) continue;
-      table(c, x, z, 2.4, 1.2, 0, top, legs);
-      for (const s of [-0.8, 0, 0.8]) {
+  const camX = c.room.offset[0];
+  const camZ = -c.room.offset[1];
+  for (let z = -D / 2 + 13; z < D / 2 - 2; z += 3.4) {
+    for (const x of [-W / 2 + 4, -W / 2 + 8.6, W / 2 - 8.6, W / 2 - 4]) {
+      if (Math.abs(x - camX) < 2.2 && Math.abs(z - camZ) < 1.8) continue;
+      table(c, x, z, 2.6, 1.2, 0, top, legs);
+      for (const s of [-0.85, 0, 0.85]) {
         chair(c, x + s, z - 0.85, Math.PI, seat, legs);
         chair(c, x + s, z + 0.85, 0, seat, legs);
       }
-      c.kit.batch.add(new CylinderGeometry(0.02, 0.02, 0.35, 8).translate(0, 0.9, 0), paint(c.kit, '#c9a441', 0.3, 0.9), place(x, 0, z));
-      c.kit.batch.add(new CylinderGeometry(0.08, 0.16, 0.14, 14, 1, true).translate(0, 1.1, 0), glow(c.kit, '#e9f5d8', 0.8), place(x, 0, z), { castShadow: false });
+      for (const s of [-0.8, 0.8]) {
+        c.kit.batch.add(new CylinderGeometry(0.02, 0.02, 0.35, 8).translate(0, 0.9, 0), paint(c.kit, '#c9a441', 0.3, 0.9), place(x + s, 0, z));
+        c.kit.batch.add(new CylinderGeometry(0.08, 0.16, 0.14, 14, 1, true).translate(0, 1.1, 0), glow(c.kit, '#e9f5d8', 0.8), place(x + s, 0, z), { castShadow: false });
+      }
     }
   }
+  // A service desk by the back wall.
+  box(c, 4, 1.05, 0.8, 0, 0, D / 2 - 1.6, paint(c.kit, '#8b5e3c', 0.55));
+  box(c, 4.2, 0.05, 0.9, 0, 1.05, D / 2 - 1.6, paint(c.kit, '#e9e6df', 0.4));
+  // Potted plants at the ends of the aisle.
+  for (const x of [-1.3, 1.3]) {
+    box(c, 0.5, 0.5, 0.5, x, 0, -D / 2 + 10.5, paint(c.kit, '#e7e3da', 0.6));
+    c.kit.batch.add(new SphereGeometry(0.55, 12, 8).translate(0, 1.0, 0), paint(c.kit, '#4f7f3a', 0.9), place(x, 0, -D / 2 + 10.5));
+  }
+}
+
+/** Yellow safety lines round a rectangle of floor. */
+function floorFrame(c: Ctx, x0: number, z0: number, x1: number, z1: number) {
+  const yellow = paint(c.kit, '#f2c12e', 0.6);
+  box(c, x1 - x0, 0.01, 0.1, (x0 + x1) / 2, 0.004, z0, yellow, 0, false);
+  box(c, x1 - x0, 0.01, 0.1, (x0 + x1) / 2, 0.004, z1, yellow, 0, false);
+  box(c, 0.1, 0.01, z1 - z0, x0, 0.004, (z0 + z1) / 2, yellow, 0, false);
+  box(c, 0.1, 0.01, z1 - z0, x1, 0.004, (z0 + z1) / 2, yellow, 0, false);
 }
 
 function mechanicalWorkshop(c: Ctx) {
   const { W, D } = c;
   ceilingLights(c, 'bays');
   trusses(c);
-  wallSign(c, 'board', '#1d4e89', c.H - 1.6, 0.7);
+  wallSign(c, 'board', '#1d4e89', c.H - 1.8, 1.0);
   walkway(c);
-  // Lathes in a row on one side, milling machines on the other, CNC centres at the far end.
-  for (let z = -D / 2 + 5; z < D / 2 - 3; z += 3.6) {
-    lathe(c, -W / 2 + 3.2, z, Math.PI / 2);
-    mill(c, W / 2 - 3, z, -Math.PI / 2);
-  }
-  for (let x = -W / 2 + 4; x < W / 2 - 3; x += 3.2) cnc(c, x, -D / 2 + 2, 0);
-  for (let z = -D / 2 + 4; z < D / 2 - 2; z += 4) {
+  const z0 = -D / 2 + 4;
+  const z1 = D / 2 - 6;
+  // Lathes in two rows on the left and milling machines on the right, all facing the walkway;
+  // CNC machining centres beyond the mills, workbenches along the left wall.
+  for (let z = z0; z <= z1; z += 3.4) {
+    lathe(c, -4.6, z, Math.PI / 2);
+    lathe(c, -10, z, Math.PI / 2);
+    mill(c, 4.4, z, -Math.PI / 2);
+    cnc(c, 11, z, -Math.PI / 2);
     workbench(c, -W / 2 + 0.6, z, Math.PI / 2);
   }
-  cabinet(c, W / 2 - 0.4, D / 2 - 2, -Math.PI / 2, '#c0392b');
-  cabinet(c, W / 2 - 0.4, D / 2 - 3.1, -Math.PI / 2, '#2e86c1');
+  floorFrame(c, -12, z0 - 2, -2.2, z1 + 2);
+  floorFrame(c, 2.2, z0 - 2, 13, z1 + 2);
+  for (const [i, z] of [-D / 2 + 2, -D / 2 + 3.2, -D / 2 + 4.4].entries()) cabinet(c, W / 2 - 0.4, z, -Math.PI / 2, ['#c0392b', '#2e86c1', '#c0392b'][i]!);
+  for (let x = -W / 2 + 3; x < -3; x += 3) workbench(c, x, -D / 2 + 0.7, 0);
   gantry(c);
   panels(c);
 }
@@ -472,20 +495,25 @@ function vehicleWorkshop(c: Ctx) {
   const { W, D, rng } = c;
   ceilingLights(c, 'bays');
   trusses(c);
-  wallSign(c, 'board', '#1d4e89', c.H - 1.6, 0.7);
+  wallSign(c, 'board', '#1d4e89', c.H - 1.8, 1.0);
   walkway(c);
-  const colours = ['#c62828', '#f4f4f2', '#1565c0', '#37474f'];
+  const colours = ['#c62828', '#f4f4f2', '#1565c0', '#37474f', '#f9a825'];
   let i = 0;
-  for (let x = -W / 2 + 4; x < W / 2 - 3; x += 6.5) {
-    liftWithCar(c, x, -D / 2 + 4.5, 0, i % 2 ? 1.7 : 0, colours[i % colours.length]!);
+  // Cars on lifts down the left side, one of every two raised.
+  for (let z = -D / 2 + 4; z < D / 2 - 5; z += 6.2) {
+    liftWithCar(c, -6.5, z, 0, i % 2 ? 1.75 : 0, colours[i % colours.length]!);
+    liftWithCar(c, -13.5, z, 0, i % 2 ? 0 : 1.75, colours[(i + 2) % colours.length]!);
     i++;
   }
-  for (let z = -D / 2 + 9; z < D / 2 - 3; z += 3) engineStand(c, -W / 2 + 2.5, z, Math.PI / 2);
-  for (let z = -D / 2 + 9; z < D / 2 - 3; z += 2.6) {
-    tyreStack(c, W / 2 - 1, z, 2 + Math.floor(rng() * 4));
-    cabinet(c, W / 2 - 2.4, z, -Math.PI / 2, rng() < 0.5 ? '#c0392b' : '#2e86c1', 0.8, 1.1);
+  // Engines on stands, tyres, tool trolleys and benches on the right.
+  for (let z = -D / 2 + 4; z < D / 2 - 5; z += 3) {
+    engineStand(c, 4.2, z, -Math.PI / 2);
+    cabinet(c, 8.5, z, -Math.PI / 2, rng() < 0.5 ? '#c0392b' : '#2e86c1', 0.8, 1.0);
+    workbench(c, W / 2 - 0.6, z, -Math.PI / 2);
   }
-  for (let z = -D / 2 + 9; z < D / 2 - 2; z += 4) workbench(c, -W / 2 + 0.6, z, Math.PI / 2);
+  for (let z = -D / 2 + 4; z < D / 2 - 5; z += 2.2) tyreStack(c, 12.5, z, 2 + Math.floor(rng() * 4));
+  floorFrame(c, 2.4, -D / 2 + 2, 14, D / 2 - 4);
+  for (let x = -W / 2 + 3; x < -3; x += 3) workbench(c, x, -D / 2 + 0.7, 0);
   panels(c);
 }
 
@@ -562,6 +590,12 @@ function exhibitionHall(c: Ctx) {
     const x = -2.6 + i * 1.04;
     chair(c, x, tz - 1.45, Math.PI, seat, legs);
     chair(c, x, tz + 1.45, 0, seat, legs);
+  }
+  // A rug under the table, plants in the corners.
+  box(c, 8.4, 0.012, 4.6, 0, 0, tz, paint(c.kit, '#8c2f39', 0.95), 0, false);
+  for (const [x, z] of [[-W / 2 + 1, -D / 2 + 1], [W / 2 - 1, D / 2 - 1], [-W / 2 + 1, D / 2 - 1]] as const) {
+    box(c, 0.6, 0.6, 0.6, x, 0, z, paint(c.kit, '#e7e3da', 0.6));
+    c.kit.batch.add(new SphereGeometry(0.7, 12, 8).scale(1, 1.4, 1).translate(0, 1.4, 0), paint(c.kit, '#4f7f3a', 0.9), place(x, 0, z));
   }
   // Flowers in the middle of the table.
   c.kit.batch.add(new SphereGeometry(0.28, 14, 10).scale(2, 0.6, 0.8).translate(0, 0.9, tz), paint(c.kit, '#d9475a', 0.7), undefined);

@@ -1,0 +1,283 @@
+/**
+ * `npm run bench:live [-- --seconds 60 --delegates 1000 --mode both|memory|redis]`
+ *
+ * 1,000 simulated delegates on 127.0.0.1 follow a guide who turns the camera at 10 Hz and changes
+ * the stop once a second, for a minute; then the relay is killed (SIGKILL) and restarted, and the
+ * clients reconnect. Measures delivery latency (p50/p99) of camera updates and of discrete changes,
+ * discrete changes lost, relay memory and CPU, and the time until every delegate holds the latest
+ * revision again. Once in memory (one relay), once with two relays over Redis (guide on relay A,
+ * delegates split between A and B). Prints a table and writes JSON to bench-results/.
+ *
+ * Processes: the relay(s) (and redis-server), one guide process, two delegate processes — all on
+ * this machine's cores, so the load generators' own time is inside the latencies measured.
+ */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { now, type Command, type Event } from './shared';
+import { spawnRedis, spawnRelay, type Runtime, type Spawned } from './processes';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+
+function arg(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
+}
+const SECONDS = Number(arg('seconds', '60'));
+const DELEGATES = Number(arg('delegates', '1000'));
+const MODE = arg('mode', 'both');
+const RUNTIME = arg('runtime', 'bundle') as Runtime;
+/** Flags for the relay's node; by default those of `npm run start:prod` for the bundle. */
+const NODE_FLAGS = arg('node-flags', RUNTIME === 'bundle' ? '--max-semi-space-size=2' : '').split(' ').filter(Boolean);
+const VIEW_HZ = 10;
+const STATE_EVERY_MS = 1000;
+const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+// ── processes ────────────────────────────────────────────────────────────────────────────────
+
+class Worker {
+  readonly child: ChildProcess;
+  private readonly waiting = new Map<Event['ev'], (event: Event) => void>();
+
+  constructor(readonly name: string) {
+    this.child = fork(join(here, 'load.ts'), [], { execArgv: ['--import', 'tsx'], cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    this.child.on('message', (event: Event) => {
+      const wake = this.waiting.get(event.ev);
+      this.waiting.delete(event.ev);
+      wake?.(event);
+    });
+  }
+
+  tell(command: Command): void {
+    this.child.send(command);
+  }
+
+  wait<E extends Event['ev']>(ev: E, timeoutMs: number): Promise<Extract<Event, { ev: E }>> {
+    return new Promise((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`${this.name}: no ${ev} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiting.set(ev, (event) => {
+        clearTimeout(timer);
+        done(event as Extract<Event, { ev: E }>);
+      });
+    });
+  }
+
+  stop(): void {
+    this.tell({ cmd: 'stop' });
+  }
+}
+
+interface ProcSample {
+  cpuTicks: number;
+  rssKb: number;
+}
+
+function sample(pid: number): ProcSample | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rss = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+    return { cpuTicks: Number(fields[11]) + Number(fields[12]), rssKb: Number(rss ?? 0) };
+  } catch {
+    return null;
+  }
+}
+
+/** Samples a process's CPU and memory once a second until stopped. */
+function monitor(pid: number) {
+  const first = sample(pid);
+  const started = now();
+  let peakKb = first?.rssKb ?? 0;
+  let last = first;
+  const timer = setInterval(() => {
+    const s = sample(pid);
+    if (!s) return;
+    peakKb = Math.max(peakKb, s.rssKb);
+    last = s;
+  }, 1000);
+  return () => {
+    clearInterval(timer);
+    const end = sample(pid) ?? last;
+    const seconds = (now() - started) / 1000;
+    const cpu = first && end ? ((end.cpuTicks - first.cpuTicks) / CLK_TCK / seconds) * 100 : NaN;
+    return { cpuPercent: round(cpu, 1), rssMb: round((end?.rssKb ?? 0) / 1024, 1), peakRssMb: round(Math.max(peakKb, end?.rssKb ?? 0) / 1024, 1) };
+  };
+}
+
+// ── statistics ───────────────────────────────────────────────────────────────────────────────
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function percentiles(values: number[]) {
+  const sorted = Float64Array.from(values).sort();
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+  return { count: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1] ?? NaN) };
+}
+
+interface Report {
+  viewRecv: number[][];
+  stateRecv: number[][];
+  revsSeen: number[][];
+  errors: Record<string, number>;
+}
+
+function analyse(reports: Report[], viewSent: number[], stateSent: number[], lastRev: number) {
+  const viewLatency: number[] = [];
+  const stateLatency: number[] = [];
+  let viewsExpected = 0;
+  let lost = 0;
+  for (const report of reports) {
+    for (const recv of report.viewRecv) {
+      viewsExpected += viewSent.length;
+      recv.forEach((t, seq) => {
+        const sent = viewSent[seq];
+        if (t >= 0 && sent !== undefined) viewLatency.push(t - sent);
+      });
+    }
+    for (const recv of report.stateRecv) {
+      for (let rev = 1; rev <= lastRev; rev += 1) {
+        const t = recv[rev];
+        const sent = stateSent[rev];
+        if (t === undefined || t < 0) lost += 1;
+        else if (sent !== undefined) stateLatency.push(t - sent);
+      }
+    }
+  }
+  return {
+    views: { ...percentiles(viewLatency), delivered: round(viewLatency.length / Math.max(1, viewsExpected), 4) },
+    changes: { ...percentiles(stateLatency), sent: lastRev, lost },
+  };
+}
+
+// ── one run ──────────────────────────────────────────────────────────────────────────────────
+
+async function run(mode: 'memory' | 'redis') {
+  console.log(`\n── ${mode} (${RUNTIME}): ${DELEGATES} delegates, ${SECONDS} s ──`);
+  const env: Record<string, string> = { LIVE_SECRET_FILE: join(mkdtempSync(join(tmpdir(), 'bench-live-')), 'secret') };
+  const redis = mode === 'redis' ? await spawnRedis() : null;
+  if (redis) env.REDIS_URL = redis.url;
+  const relays: Spawned[] = [await spawnRelay(root, env, RUNTIME, NODE_FLAGS)];
+  if (mode === 'redis') relays.push(await spawnRelay(root, env, RUNTIME, NODE_FLAGS));
+  const [a, b = a] = relays as [Spawned, Spawned?];
+  const guide = new Worker('guide');
+  const half = Math.floor(DELEGATES / 2);
+  const crowds = [new Worker('delegates-1'), new Worker('delegates-2')];
+  try {
+    const idle = relays.map((relay) => sample(relay.pid)?.rssKb ?? 0);
+    guide.tell({ cmd: 'guide', url: a.wsUrl });
+    const { code } = await guide.wait('started', 10_000);
+    const joinStart = now();
+    crowds[0]?.tell({ cmd: 'delegates', url: a.wsUrl, code, count: half, first: 0 });
+    crowds[1]?.tell({ cmd: 'delegates', url: b.wsUrl, code, count: DELEGATES - half, first: half });
+    await Promise.all(crowds.map((crowd) => crowd.wait('joined', 60_000)));
+    const joinMs = round(now() - joinStart, 0);
+    console.log(`${DELEGATES} joined in ${joinMs} ms`);
+    await sleep(2000);
+
+    const load = [readFileSync('/proc/loadavg', 'utf8').trim()];
+    const monitors = [...relays.map((relay) => monitor(relay.pid)), ...(redis ? [monitor(redis.pid)] : [])];
+    guide.tell({ cmd: 'run', seconds: SECONDS, viewHz: VIEW_HZ, stateEveryMs: STATE_EVERY_MS });
+    const ran = await guide.wait('ran', (SECONDS + 30) * 1000);
+    await sleep(1500);
+    const usage = monitors.map((stop) => stop());
+    load.push(readFileSync('/proc/loadavg', 'utf8').trim());
+
+    const reports = await Promise.all(
+      crowds.map((crowd) => {
+        const reply = crowd.wait('report', 60_000);
+        crowd.tell({ cmd: 'report' });
+        return reply;
+      }),
+    );
+    const all = analyse(reports, ran.viewSent, ran.stateSent, ran.rev);
+    const perRelay = mode === 'redis' ? reports.map((report) => analyse([report], ran.viewSent, ran.stateSent, ran.rev)) : undefined;
+    const errors = reports.reduce<Record<string, number>>((sum, report) => {
+      for (const [key, count] of Object.entries(report.errors)) sum[key] = (sum[key] ?? 0) + count;
+      return sum;
+    }, {});
+
+    // Kill every relay (as a crash), start them again on the same ports, wait for everyone.
+    for (const crowd of crowds) crowd.tell({ cmd: 'resynced', rev: ran.rev, since: now() });
+    await sleep(200);
+    const resynced = Promise.all(crowds.map((crowd) => crowd.wait('resynced', 60_000)));
+    const killedAt = now();
+    await Promise.all(relays.map((relay) => relay.kill()));
+    const restarted = await Promise.all(relays.map((relay) => spawnRelay(root, { ...env, PORT: String(relay.port) }, RUNTIME, NODE_FLAGS)));
+    relays.splice(0, relays.length, ...restarted);
+    const readyAt = now();
+    const times = (await resynced).flatMap((event) => event.times);
+    const lastAt = Math.max(...times);
+    const resync = { fromKillMs: round(lastAt - killedAt, 0), fromReadyMs: round(lastAt - readyAt, 0), relayDownMs: round(readyAt - killedAt, 0), p50FromKillMs: round(percentiles(times.map((t) => t - killedAt)).p50, 0) };
+    console.log(`resynced: all ${times.length} on rev ${ran.rev} ${resync.fromKillMs} ms after the kill (${resync.fromReadyMs} ms after the relay was back)`);
+
+    return {
+      mode,
+      runtime: RUNTIME,
+      delegates: DELEGATES,
+      seconds: SECONDS,
+      joinMs,
+      viewsSent: ran.viewSent.length,
+      ...all,
+      perRelay,
+      errors,
+      relays: usage.slice(0, relays.length).map((u, i) => ({ ...u, idleRssMb: round((idle[i] ?? 0) / 1024, 1) })),
+      redis: redis ? usage[relays.length] : undefined,
+      resync,
+      loadavg: load,
+    };
+  } finally {
+    guide.stop();
+    for (const crowd of crowds) crowd.stop();
+    await sleep(300);
+    await Promise.all(relays.map((relay) => relay.kill()));
+    await redis?.kill();
+  }
+}
+
+// ── table ────────────────────────────────────────────────────────────────────────────────────
+
+type Result = Awaited<ReturnType<typeof run>>;
+
+function table(results: Result[]): string {
+  const rows: [string, ...string[]][] = [
+    ['', ...results.map((r) => `${r.mode === 'memory' ? 'one relay, in memory' : 'two relays over Redis'} (${r.runtime === 'tsx' ? 'under tsx' : 'bundled, node'})`)],
+    ['camera updates: latency p50 / p99 / max', ...results.map((r) => `${r.views.p50} / ${r.views.p99} / ${r.views.max} ms`)],
+    ['camera updates delivered', ...results.map((r) => `${(r.views.delivered * 100).toFixed(2)} % of ${r.viewsSent} × ${r.delegates}`)],
+    ['discrete changes: latency p50 / p99', ...results.map((r) => `${r.changes.p50} / ${r.changes.p99} ms`)],
+    ['discrete changes lost', ...results.map((r) => `${r.changes.lost} of ${r.changes.sent} × ${r.delegates}`)],
+    ['relay memory (RSS) idle → end (peak)', ...results.map((r) => r.relays.map((u) => `${u.idleRssMb} → ${u.rssMb} MB (${u.peakRssMb})`).join('; '))],
+    ['relay CPU (of one core)', ...results.map((r) => r.relays.map((u) => `${u.cpuPercent} %`).join('; ') + (r.redis ? `; redis ${r.redis.cpuPercent} %` : ''))],
+    ['all resynced after kill + restart', ...results.map((r) => `${r.resync.fromKillMs} ms (relay down ${r.resync.relayDownMs} ms; p50 ${r.resync.p50FromKillMs} ms)`)],
+    ['join of all delegates', ...results.map((r) => `${r.joinMs} ms`)],
+    ['load average (start → end)', ...results.map((r) => `${r.loadavg[0]?.split(' ').slice(0, 3).join(' ')} → ${r.loadavg[1]?.split(' ').slice(0, 3).join(' ')}`)],
+  ];
+  for (const r of results) {
+    if (!r.perRelay) continue;
+    rows.push([`redis: p50 / p99 on A (guide's) vs B`, ...results.map((x) => (x === r ? r.perRelay?.map((p) => `${p.views.p50} / ${p.views.p99} ms`).join(' vs ') ?? '' : ''))]);
+  }
+  return rows.map((row) => `| ${row.join(' | ')} |`).join('\n').replace(/\n/, `\n|${' --- |'.repeat(results.length + 1)}\n`);
+}
+
+async function main(): Promise<void> {
+  const modes: ('memory' | 'redis')[] = MODE === 'both' ? ['memory', 'redis'] : [MODE as 'memory' | 'redis'];
+  const results: Result[] = [];
+  for (const mode of modes) results.push(await run(mode));
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+  const text = table(results);
+  console.log(`\n${new Date().toISOString()} · ${machine}\n\n${text}\n`);
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  const file = join(root, 'bench-results', `live-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, results, table: text }, null, 2)}\n`);
+  console.log(`written to ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
