@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'public/generated/', 'coverage/'] },
+  { ignores: ['dist/', 'build/', 'node_modules/', 'public/generated/', 'coverage/', 'bench-results/'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

@@ -14,7 +14,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { prepare, type Prepared } from './prepare';
-import { analyse, coarseDiff, NetLog, Recorder, SHOWN, signature } from './screen';
+import { analyse, coarseDiff, NetLog, Recorder, SHOWN, signature, type Frame } from './screen';
 import { startServer, type BenchServer } from './server';
 
 const SIZE = { width: 1280, height: 720 };
@@ -51,6 +51,23 @@ interface ViewerRun {
 /** The app's viewer fills the window, as the anchors' do: the same pixels to draw, the same framing. */
 const FULL_WINDOW_PANO = `.pano { position: fixed !important; inset: 0 !important; width: 100vw !important; height: 100vh !important;
   min-height: 0 !important; max-width: none !important; margin: 0 !important; border-radius: 0 !important; z-index: 2147483000 !important; }`;
+/** Adds FULL_WINDOW_PANO as soon as the document has an element to hold it (init scripts run before). */
+const FULL_WINDOW_SCRIPT = `(() => {
+  const add = () => {
+    const style = document.createElement('style');
+    style.textContent = ${JSON.stringify(FULL_WINDOW_PANO)};
+    document.documentElement.appendChild(style);
+  };
+  if (document.documentElement) add();
+  else {
+    const observer = new MutationObserver(() => {
+      if (!document.documentElement) return;
+      observer.disconnect();
+      add();
+    });
+    observer.observe(document, { childList: true });
+  }
+})();`;
 
 function args() {
   const argv = process.argv.slice(2);
@@ -131,11 +148,8 @@ function browserPssMB(tag: string): number | null {
 async function openPage(browser: Browser, viewer: ViewerName, profile: Profile | null) {
   const context = await browser.newContext({ viewport: SIZE, deviceScaleFactor: 1, reducedMotion: 'reduce', locale: 'en-US' });
   if (viewer === 'app') {
-    await context.addInitScript((css: string) => {
-      const style = document.createElement('style');
-      style.textContent = css;
-      document.documentElement.appendChild(style);
-    }, FULL_WINDOW_PANO);
+    // A string, not a function: the page gets exactly this code, nothing a compiler added.
+    await context.addInitScript(FULL_WINDOW_SCRIPT);
   }
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -188,6 +202,12 @@ async function drag(page: Page, rec: Recorder, seconds = 3) {
   return { fps: inside.length / ((end - start) / 1000), moves, moved };
 }
 
+/** The screen now, as a frame stamped with the time it was taken. */
+async function screenshot(cdp: Awaited<ReturnType<typeof openPage>>['cdp']): Promise<Frame> {
+  const { data } = (await cdp.send('Page.captureScreenshot', { format: 'jpeg', quality: 80 })) as { data: string };
+  return { t: Date.now() / 1000, jpeg: Buffer.from(data, 'base64') };
+}
+
 async function heapMB(cdp: Awaited<ReturnType<typeof openPage>>['cdp']) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -202,6 +222,12 @@ async function measureViewer(browser: Browser, server: BenchServer, prepared: Pr
     await page.goto(urlOf(server, prepared, viewer), { waitUntil: 'commit', timeout: profile.timeoutMs });
     const settled = await settle(net, rec, profile.timeoutMs);
     const frames = await rec.stop();
+    // The settled screen, captured as it is now: the screencast need not have sent its last change.
+    frames.push(await screenshot(cdp));
+    if (process.env.BENCH_DEBUG) {
+      writeFileSync(path.join('bench-results', `final-${viewer}-${profile.name}.jpg`), frames.at(-1)!.jpeg);
+      for (const e of net.done) console.log(`    ${(e.t - t0).toFixed(2).padStart(6)} s ${String(e.bytes).padStart(8)} B ${e.url.replace(server.url, '')}`);
+    }
     const a = await analyse(frames, SIZE, t0);
     if (!settled) console.warn(`  ${viewer} on ${profile.name} did not settle within ${profile.timeoutMs / 1000} s`);
     const heap = await heapMB(cdp);
@@ -227,7 +253,7 @@ async function measureViewer(browser: Browser, server: BenchServer, prepared: Pr
 
 /** The app alone: after idling on the first stop, follow a link and time the next stop onto the screen. */
 async function measureLink(browser: Browser, server: BenchServer, prepared: Prepared, profile: Profile) {
-  const { context, page, net, rec } = await openPage(browser, 'app', profile);
+  const { context, page, cdp, net, rec } = await openPage(browser, 'app', profile);
   try {
     const { link } = prepared;
     await page.goto(urlOf(server, prepared, 'app', { yaw: link.yaw, pitch: link.pitch, fov: 90 }), { timeout: profile.timeoutMs });
@@ -248,6 +274,7 @@ async function measureLink(browser: Browser, server: BenchServer, prepared: Prep
     await page.waitForFunction((id) => location.pathname.endsWith(`/${id}`), link.target);
     await settle(net, rec, profile.timeoutMs);
     const frames = await rec.stop();
+    frames.push(await screenshot(cdp));
     const a = await analyse(frames, SIZE, t0);
     const blank = a ? a.sigs.filter((s) => s.t >= t0 && (a.shownAt === null || s.t < a.shownAt) && s.mean < 30).length : 0;
     return { shownMs: a?.shownAt ? Math.round((a.shownAt - t0) * 1000) : null, preloaded, blankFrames: blank };

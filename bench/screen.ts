@@ -88,7 +88,7 @@ export class NetLog {
   }
 }
 
-/** A frame, decoded twice: 32 × 18 grey (the picture's layout) and full size grey (its detail). */
+/** A frame, decoded twice: 64 × 36 grey (the picture's layout) and full size grey (its detail). */
 export interface Signature {
   t: number;
   coarse: Uint8Array;
@@ -98,7 +98,7 @@ export interface Signature {
 
 export async function signature(frame: Frame, size: { width: number; height: number }): Promise<Signature> {
   const [coarse, fine] = await Promise.all([
-    sharp(frame.jpeg).resize(32, 18, { fit: 'fill' }).greyscale().raw().toBuffer(),
+    sharp(frame.jpeg).resize(64, 36, { fit: 'fill' }).greyscale().raw().toBuffer(),
     sharp(frame.jpeg).resize(size.width, size.height, { fit: 'fill' }).greyscale().raw().toBuffer(),
   ]);
   let sum = 0;
@@ -120,16 +120,19 @@ export const fineDiff = (a: Signature, b: Signature) => meanAbs(a.fine, b.fine);
 /**
  * A panorama is "on screen" when the frame has the final picture's layout (coarse difference
  * below SHOWN); it is "at full resolution" when it matches the final picture pixel for pixel
- * (fine difference below SHARP). Thresholds were set by looking at the frame series of all three
- * viewers: a loading screen or a blank view is 30+ away at a glance; a preview is 1–4 away at a
- * glance but 4+ in full; frames of the settled view differ by under 1 (JPEG noise).
+ * (fine difference below SHARP). Thresholds were set from the frame series of all three viewers
+ * on the test master: loading screens are 11 (Photo Sphere Viewer's loader) to 60 (Pannellum's)
+ * away at a glance, a blank view 60+; this app's preview is 1–2 away at a glance but 6+ in full;
+ * frames of the settled view differ by under 0.5 (JPEG noise).
  */
-export const SHOWN = 12;
+export const SHOWN = 5;
 export const SHARP = 1.5;
 
 export async function analyse(frames: Frame[], size: { width: number; height: number }, since: number) {
   const sigs: Signature[] = [];
-  for (const f of frames) sigs.push(await signature(f, size));
+  // Frames can arrive out of order; the last one given is the settled screen and stays last.
+  const ordered = [...frames.slice(0, -1).sort((a, b) => a.t - b.t), ...frames.slice(-1)];
+  for (const f of ordered) sigs.push(await signature(f, size));
   const final = sigs.at(-1);
   if (!final) return null;
   const after = sigs.filter((s) => s.t >= since);

@@ -37,7 +37,7 @@ class Client {
 
   private connect(): void {
     if (this.stopped) return;
-    const ws = new WebSocket(this.url, { perMessageDeflate: false });
+    const ws = new WebSocket(this.url, { perMessageDeflate: false, skipUTF8Validation: true });
     this.ws = ws;
     ws.on('open', () => {
       this.attempt = 0;
@@ -70,6 +70,9 @@ let guide: Client | null = null;
 let code = '';
 let token = '';
 let rev = 0;
+/** The machine's floor: ping → pong round trips between the guide and its relay, during the run. */
+const pingSent: number[] = [];
+const pingRtt: number[] = [];
 
 function startGuide(url: string): void {
   guide = new Client(
@@ -82,7 +85,11 @@ function startGuide(url: string): void {
       }
     },
     (_client, text) => {
-      const message = JSON.parse(text) as { type: string; code?: string; token?: string };
+      const message = JSON.parse(text) as { type: string; code?: string; token?: string; t?: number };
+      if (message.type === 'pong' && message.t !== undefined) {
+        const sent = pingSent[message.t];
+        if (sent !== undefined) pingRtt.push(now() - sent);
+      }
       if (message.type === 'started' && !token && message.code && message.token) {
         code = message.code;
         token = message.token;
@@ -99,8 +106,15 @@ async function runGuide(seconds: number, viewHz: number, stateEveryMs: number): 
   const end = start + seconds * 1000;
   let nextView = start;
   let nextState = start;
+  let nextPing = start;
   while (now() < end) {
     const t = now();
+    if (t >= nextPing) {
+      const seq = pingSent.length;
+      pingSent.push(now());
+      guide?.send(encode({ type: 'ping', t: seq }));
+      nextPing += 200;
+    }
     if (t >= nextState) {
       rev += 1;
       stateSent[rev] = now();
@@ -113,9 +127,9 @@ async function runGuide(seconds: number, viewHz: number, stateEveryMs: number): 
       guide?.send(encode({ type: 'view', view: { yaw: -180 + seq * YAW_STEP, pitch: 0, fov: 90 } }));
       nextView += 1000 / viewHz;
     }
-    await new Promise((done) => setTimeout(done, Math.max(0, Math.min(nextView, nextState) - now())));
+    await new Promise((done) => setTimeout(done, Math.max(0, Math.min(nextView, nextState, nextPing) - now())));
   }
-  send({ ev: 'ran', viewSent, stateSent, rev });
+  send({ ev: 'ran', viewSent, stateSent, rev, pingRtt });
 }
 
 // ── delegates ────────────────────────────────────────────────────────────────────────────────

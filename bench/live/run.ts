@@ -182,10 +182,12 @@ async function run(mode: 'memory' | 'redis') {
 
     const load = [readFileSync('/proc/loadavg', 'utf8').trim()];
     const monitors = [...relays.map((relay) => monitor(relay.pid)), ...(redis ? [monitor(redis.pid)] : [])];
+    const generators = [guide, ...crowds].map((worker) => monitor(worker.child.pid ?? 0));
     guide.tell({ cmd: 'run', seconds: SECONDS, viewHz: VIEW_HZ, stateEveryMs: STATE_EVERY_MS });
     const ran = await guide.wait('ran', (SECONDS + 30) * 1000);
     await sleep(1500);
     const usage = monitors.map((stop) => stop());
+    const generatorCpu = round(generators.map((stop) => stop().cpuPercent).reduce((a, b) => a + b, 0), 1);
     load.push(readFileSync('/proc/loadavg', 'utf8').trim());
 
     const reports = await Promise.all(
@@ -208,12 +210,13 @@ async function run(mode: 'memory' | 'redis') {
     const resynced = Promise.all(crowds.map((crowd) => crowd.wait('resynced', 60_000)));
     const killedAt = now();
     await Promise.all(relays.map((relay) => relay.kill()));
+    const goneAt = now();
     const restarted = await Promise.all(relays.map((relay) => spawnRelay(root, { ...env, PORT: String(relay.port) }, RUNTIME, NODE_FLAGS)));
     relays.splice(0, relays.length, ...restarted);
     const readyAt = now();
     const times = (await resynced).flatMap((event) => event.times);
     const lastAt = Math.max(...times);
-    const resync = { fromKillMs: round(lastAt - killedAt, 0), fromReadyMs: round(lastAt - readyAt, 0), relayDownMs: round(readyAt - killedAt, 0), p50FromKillMs: round(percentiles(times.map((t) => t - killedAt)).p50, 0) };
+    const resync = { fromKillMs: round(lastAt - killedAt, 0), fromReadyMs: round(lastAt - readyAt, 0), relayDownMs: round(readyAt - killedAt, 0), startMs: round(readyAt - goneAt, 0), p50FromKillMs: round(percentiles(times.map((t) => t - killedAt)).p50, 0) };
     console.log(`resynced: all ${times.length} on rev ${ran.rev} ${resync.fromKillMs} ms after the kill (${resync.fromReadyMs} ms after the relay was back)`);
 
     return {
@@ -223,12 +226,14 @@ async function run(mode: 'memory' | 'redis') {
       seconds: SECONDS,
       joinMs,
       viewsSent: ran.viewSent.length,
+      pingRtt: percentiles(ran.pingRtt),
       ...all,
       perRelay,
       errors,
       relays: usage.slice(0, relays.length).map((u, i) => ({ ...u, idleRssMb: round((idle[i] ?? 0) / 1024, 1) })),
       redis: redis ? usage[relays.length] : undefined,
       resync,
+      generatorCpu,
       loadavg: load,
     };
   } finally {
@@ -249,11 +254,13 @@ function table(results: Result[]): string {
     ['', ...results.map((r) => `${r.mode === 'memory' ? 'one relay, in memory' : 'two relays over Redis'} (${r.runtime === 'tsx' ? 'under tsx' : 'bundled, node'})`)],
     ['camera updates: latency p50 / p99 / max', ...results.map((r) => `${r.views.p50} / ${r.views.p99} / ${r.views.max} ms`)],
     ['camera updates delivered', ...results.map((r) => `${(r.views.delivered * 100).toFixed(2)} % of ${r.viewsSent} × ${r.delegates}`)],
+    ['baseline: guide ping → pong round trip p50 / p99', ...results.map((r) => `${r.pingRtt.p50} / ${r.pingRtt.p99} ms`)],
     ['discrete changes: latency p50 / p99', ...results.map((r) => `${r.changes.p50} / ${r.changes.p99} ms`)],
     ['discrete changes lost', ...results.map((r) => `${r.changes.lost} of ${r.changes.sent} × ${r.delegates}`)],
     ['relay memory (RSS) idle → end (peak)', ...results.map((r) => r.relays.map((u) => `${u.idleRssMb} → ${u.rssMb} MB (${u.peakRssMb})`).join('; '))],
     ['relay CPU (of one core)', ...results.map((r) => r.relays.map((u) => `${u.cpuPercent} %`).join('; ') + (r.redis ? `; redis ${r.redis.cpuPercent} %` : ''))],
     ['all resynced after kill + restart', ...results.map((r) => `${r.resync.fromKillMs} ms (relay down ${r.resync.relayDownMs} ms; p50 ${r.resync.p50FromKillMs} ms)`)],
+    ['load generators\' CPU (guide + delegates)', ...results.map((r) => `${r.generatorCpu} %`)],
     ['join of all delegates', ...results.map((r) => `${r.joinMs} ms`)],
     ['load average (start → end)', ...results.map((r) => `${r.loadavg[0]?.split(' ').slice(0, 3).join(' ')} → ${r.loadavg[1]?.split(' ').slice(0, 3).join(' ')}`)],
   ];

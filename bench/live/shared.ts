@@ -17,6 +17,6 @@ export type Command =
 export type Event =
   | { ev: 'started'; code: string; token: string }
   | { ev: 'joined'; count: number }
-  | { ev: 'ran'; viewSent: number[]; stateSent: number[]; rev: number }
+  | { ev: 'ran'; viewSent: number[]; stateSent: number[]; rev: number; pingRtt: number[] }
   | { ev: 'report'; viewRecv: number[][]; stateRecv: number[][]; revsSeen: number[][]; errors: Record<string, number> }
   | { ev: 'resynced'; times: number[] };

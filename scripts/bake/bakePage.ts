@@ -96,7 +96,7 @@ async function bake(req: BakeRequest): Promise<BakeResult> {
   for (let row = 0; row < req.height; row += req.rows) {
     const rows = Math.min(req.rows, req.height - row);
     const a = performance.now();
-    converter.strip(req.width, req.height, row, rows, target, buffer);
+    converter.strip(req.width, req.height, vp.heading, row, rows, target, buffer);
     const b = performance.now();
     tRender += b - a;
     const response = await fetch(`${req.upload}?row=${row}&rows=${rows}`, { method: 'POST', body: buffer.subarray(0, req.width * rows * 4) });
@@ -156,7 +156,13 @@ document.getElementById('status')!.textContent = 'ready';
 async function faces(req: BakeRequest & { noSky?: boolean; near?: number; hide?: string[] }): Promise<string[]> {
   await signFontReady();
   const vp = req.model.viewpoints[req.stopId]!;
-  const { scene, built } = campusScene(req.model, req.modelKey);
+  let scene: Scene;
+  let built: BuiltScene;
+  if (vp.interior) {
+    built = buildRoomScene(req.model, req.stopId, { detail: 'bake', textureResolution: 1024, anisotropy: 8 });
+    scene = new Scene();
+    scene.add(built.root);
+  } else ({ scene, built } = campusScene(req.model, req.modelKey));
   built.daylight.dome.visible = !req.noSky;
   const names: string[] = [];
   scene.traverse((o) => {
@@ -173,7 +179,7 @@ async function faces(req: BakeRequest & { noSky?: boolean; near?: number; hide?:
   const dirs: [number, number, number][] = [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]];
   for (const d of dirs) {
     const camera = new PerspectiveCamera(90, 1, req.near ?? 0.4, 9000);
-    camera.position.copy(eye);
+    camera.position.copy(vp.interior ? eye.clone().add(new Vector3(0, 8, 0)) : eye);
     camera.up.set(...(d[1] ? [0, 0, d[1]] as [number, number, number] : [0, 1, 0] as [number, number, number]));
     camera.lookAt(eye.clone().add(new Vector3(...d)));
     renderer.setRenderTarget(null);

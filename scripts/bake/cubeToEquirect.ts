@@ -5,9 +5,10 @@
  * resampling takes 4 samples per output pixel, tone-maps (ACES, as the live overview does),
  * encodes sRGB and dithers, so the sky has no bands.
  *
- * Image layout: column x looks towards yaw (x / width − 0.5) × 360° (yaw 0 = the centre column
- * = −Z, positive yaw towards +X), row y at pitch (0.5 − y / height) × 180°. The left and right
- * edges are one direction apart, so the image wraps without a seam.
+ * Image layout: column x looks towards yaw (x / width − 0.5) × 360°, row y at pitch
+ * (0.5 − y / height) × 180°. Yaw 0 — the centre column — looks along the viewpoint's heading
+ * (with heading 0 that is −Z; positive yaw turns towards +X), as src/viewer/viewMath.ts expects.
+ * The left and right edges are one direction apart, so the image wraps without a seam.
  */
 import {
   Camera,
@@ -52,6 +53,7 @@ uniform mat4 m0; uniform mat4 m1; uniform mat4 m2; uniform mat4 m3; uniform mat4
 uniform vec2 size;       // panorama width, height
 uniform float rowOffset; // first image row of this strip
 uniform float exposure;
+uniform float heading;   // world heading of the centre column, radians
 
 const float PI = 3.141592653589793;
 
@@ -90,7 +92,7 @@ vec3 sampleDir(vec3 d) {
 }
 
 vec3 direction(vec2 px) {
-  float yaw = (px.x / size.x - 0.5) * 2.0 * PI;
+  float yaw = (px.x / size.x - 0.5) * 2.0 * PI + heading;
   float pitch = (0.5 - px.y / size.y) * PI;
   return vec3(sin(yaw) * cos(pitch), sin(pitch), -cos(yaw) * cos(pitch));
 }
@@ -135,6 +137,7 @@ export class CubeToEquirect {
       size: { value: [0, 0] },
       rowOffset: { value: 0 },
       exposure: { value: options.exposure },
+      heading: { value: 0 },
     };
     this.faces.forEach((f, i) => {
       uniforms[`f${i}`] = { value: f.texture };
@@ -174,11 +177,13 @@ export class CubeToEquirect {
   }
 
   /**
-   * Resamples rows [rowOffset, rowOffset + rows) of a width × height panorama into `target`
+   * Resamples rows [rowOffset, rowOffset + rows) of a width × height panorama whose centre column
+   * looks towards `heading` (compass degrees) into `target`
    * (RGBA 8-bit, width × rows) and reads them back; row 0 of the result is the top row.
    */
-  strip(width: number, height: number, rowOffset: number, rows: number, target: WebGLRenderTarget, out: Uint8Array) {
+  strip(width: number, height: number, heading: number, rowOffset: number, rows: number, target: WebGLRenderTarget, out: Uint8Array) {
     const r = this.renderer;
+    this.equirect.uniforms.heading!.value = (heading * Math.PI) / 180;
     this.equirect.uniforms.size!.value = [width, height];
     this.equirect.uniforms.rowOffset!.value = rowOffset;
     this.quad.material = this.equirect;

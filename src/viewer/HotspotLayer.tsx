@@ -44,13 +44,31 @@ const ArrowIcon = () => (
 /** Keeps a marker's centre this far inside the edges, so its whole target stays clickable. */
 const EDGE = 22;
 
+/** Markers closer than this (CSS px, centre to centre) would overlap: the later one moves down. */
+const SPACING = 48;
+
+/**
+ * Screen positions of the hotspots in view. Two hotspots that fall on the same spot (seen from far
+ * away, or zoomed out) are stacked apart, so that each keeps a whole target of its own.
+ */
+export function layoutHotspots(hotspots: readonly ViewerHotspot[], view: View, width: number, height: number) {
+  const placed: { hotspot: ViewerHotspot; x: number; y: number }[] = [];
+  for (const hotspot of hotspots) {
+    const at = projectToScreen(hotspot.yaw, hotspot.pitch, view, width, height);
+    if (!at || at.x < EDGE || at.x > width - EDGE || at.y < EDGE || at.y > height - EDGE) continue;
+    let { y } = at;
+    while (placed.some((p) => Math.abs(p.x - at.x) < SPACING && Math.abs(p.y - y) < SPACING)) y += SPACING;
+    if (y > height - EDGE) continue;
+    placed.push({ hotspot, x: at.x, y });
+  }
+  return placed;
+}
+
 export function HotspotLayer({ hotspots, view, width, height, activeId, onActivate }: HotspotLayerProps) {
   if (width === 0 || height === 0) return null;
   return (
     <ul className="hotspot-layer">
-      {hotspots.map((h) => {
-        const at = projectToScreen(h.yaw, h.pitch, view, width, height);
-        if (!at || at.x < EDGE || at.x > width - EDGE || at.y < EDGE || at.y > height - EDGE) return null;
+      {layoutHotspots(hotspots, view, width, height).map(({ hotspot: h, ...at }) => {
         return (
           <li key={h.id} className="hotspot-slot" style={{ transform: `translate(${at.x}px, ${at.y}px)` }}>
             <button

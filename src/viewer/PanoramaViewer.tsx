@@ -11,7 +11,7 @@
  * (arrows, + and −) when the viewer has focus; on-screen buttons live with the page (`children`).
  *
  * @example
- * <PanoramaViewer sceneKey="yubei/library" src={tilesJson} previewSrc={preview} preload={linked}
+ * <PanoramaViewer src={tilesJson} previewSrc={preview} preload={linked}
  *   view={view} onViewChange={setView} hotspots={spots} activeHotspotId={open}
  *   onHotspotActivate={openSpot} reducedMotion={false} labels={labels} />
  */
@@ -137,6 +137,20 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
   const failed = snapshot.failed;
   const showLoading = useDelayedFlag(!snapshot.canShow && !failed, 400);
 
+  // The WebGL chunk (three.js, ~240 KB gzipped) is fetched once the preview is in, or has failed, or
+  // after a moment: on a slow network the preview then has the line to itself, and is seen seconds sooner.
+  const previewIn = snapshot.previewUrl !== null || snapshot.canShow || failed || !previewSrc;
+  const [canvasWanted, setCanvasWanted] = useState(false);
+  useEffect(() => {
+    if (canvasWanted) return;
+    if (previewIn) {
+      setCanvasWanted(true);
+      return;
+    }
+    const timer = setTimeout(() => setCanvasWanted(true), 1500);
+    return () => clearTimeout(timer);
+  }, [canvasWanted, previewIn]);
+
   // Drags accumulate on the latest view, not on the one of the last render.
   const viewRef = useRef(view);
   viewRef.current = view;
@@ -239,7 +253,7 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
       <p id="pano-instructions" className="visually-hidden">
         {labels.instructions}
       </p>
-      {controller && (
+      {controller && canvasWanted && (
         <Suspense fallback={null}>
           <PanoramaCanvas controller={controller} view={view} />
         </Suspense>

@@ -5,8 +5,8 @@ export interface DecodedImage {
   image: ImageBitmap | HTMLImageElement;
   width: number;
   height: number;
-  /** The encoded bytes, as an object URL (kept for previews, which the page may show without WebGL). */
-  blob: Blob;
+  /** The encoded bytes, while someone needs them (a preview keeps them as an object URL, to show without WebGL). */
+  blob?: Blob;
 }
 
 const abortError = () => new DOMException('aborted', 'AbortError');

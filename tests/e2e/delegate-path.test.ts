@@ -282,6 +282,9 @@ describe('a delegate with the mouse, on a desktop', () => {
       for (let i = 0; i < 12 && !(await marker(page, linkWithArrive.id).isVisible()); i++) {
         await viewButton(page, 'en', linkWithArrive.yaw >= 0 ? 'stop.lookRight' : 'stop.lookLeft').click();
       }
+      // Where the marker is in view from the start, zoom out a step so that the visitor has a view
+      // of their own to come back to (and the URL carries it).
+      if ((await tourState(page)).view === null) await viewButton(page, 'en', 'stop.zoomOut').click();
       await waitForUrlView(page);
       const departure = urlOf(page);
 

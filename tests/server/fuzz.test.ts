@@ -1,51 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientMessage, encode, parseServerMessage, type ServerMessage } from '../../src/live/protocol';
-import { MemoryBackplane } from '../../server/backplane';
+import { clientMessage } from '../../src/live/protocol';
 import { startLiveServer } from '../../server/app';
-import { Relay, type Conn, type Peer, type RelayOptions } from '../../server/relay';
+import { fakeRelays } from './fakes';
 import { TestClient, joinSession, liveUrl, sleep, startSession, stopState, until } from './helpers';
 
-const secret = Buffer.from('another test secret, long enough for the relay');
-
-/** A socket stand-in: records what the relay sends and how it closes. */
-class FakePeer implements Peer {
-  readonly received: ServerMessage[] = [];
-  invalid = 0;
-  closedWith: number | null = null;
-  terminated = false;
-  bufferedAmount = 0;
-  constructor(readonly address = '127.0.0.1') {}
-  send(data: Buffer): void {
-    const message = parseServerMessage(data.toString('utf8'));
-    if (message) this.received.push(message);
-    else this.invalid += 1;
-  }
-  close(code: number): void {
-    this.closedWith = code;
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  of<T extends ServerMessage['type']>(type: T): Extract<ServerMessage, { type: T }>[] {
-    return this.received.filter((m): m is Extract<ServerMessage, { type: T }> => m.type === type);
-  }
-}
-
-const relays: Relay[] = [];
-function makeRelay(options: Partial<RelayOptions> = {}): Relay {
-  const relay = new Relay(new MemoryBackplane({ sessionTtlMs: 60_000, endedTtlMs: 60_000 }), secret, { parkMs: 0, ...options });
-  relays.push(relay);
-  return relay;
-}
-afterEach(() => {
-  for (const relay of relays.splice(0)) relay.shutdown();
-});
-
-function connect(relay: Relay, address?: string): { peer: FakePeer; conn: Conn; send: (message: Parameters<typeof encode>[0]) => void } {
-  const peer = new FakePeer(address);
-  const conn = relay.open(peer);
-  return { peer, conn, send: (message) => relay.receive(conn, Buffer.from(encode(message))) };
-}
+const { makeRelay, connect, shutdownAll, secret } = fakeRelays();
+afterEach(shutdownAll);
 
 /** A small seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -180,79 +140,5 @@ describe('fuzzed and malformed frames', () => {
     expect((await delegate.next('snapshot')).rev).toBe(1);
     for (const client of [...clients, guide, delegate]) client.close();
     await live.close();
-  });
-});
-
-describe('slow delegates', () => {
-  it('skips camera updates for a slow socket, still sends it snapshots, and drops a stuck one', async () => {
-    const relay = makeRelay({ slowBytes: 1000, stuckBytes: 100_000 });
-    const guide = connect(relay);
-    guide.send({ type: 'start' });
-    await until(() => guide.peer.of('started').length === 1, 2000, 'started');
-    const code = guide.peer.of('started')[0]?.code ?? '';
-    const [fast, slow, stuck] = [connect(relay), connect(relay), connect(relay)];
-    for (const d of [fast, slow, stuck]) d?.send({ type: 'join', code, lang: 'en', following: true });
-    await until(() => [fast, slow, stuck].every((d) => d && d.peer.of('snapshot').length === 1), 2000, 'joined');
-    if (!fast || !slow || !stuck) throw new Error('unreachable');
-    slow.peer.bufferedAmount = 5000;
-    stuck.peer.bufferedAmount = 200_000;
-    guide.send({ type: 'view', view: { yaw: 1, pitch: 0, fov: 90 } });
-    guide.send({ type: 'state', rev: 1, state: stopState('gate') });
-    await sleep(30);
-    expect(fast.peer.of('view').length).toBe(1);
-    expect(slow.peer.of('view').length).toBe(0);
-    expect(slow.peer.of('snapshot').at(-1)?.rev).toBe(1);
-    expect(stuck.peer.terminated).toBe(true);
-    expect(relay.metrics.viewsSkipped).toBeGreaterThanOrEqual(1);
-    // Caught up: it gets camera updates again.
-    slow.peer.bufferedAmount = 0;
-    await sleep(110);
-    guide.send({ type: 'view', view: { yaw: 2, pitch: 0, fov: 90 } });
-    await sleep(30);
-    expect(slow.peer.of('view').at(-1)?.view.yaw).toBe(2);
-  });
-});
-
-describe('a relay that restarted (in memory)', () => {
-  it('holds early joins until the guide resumes, then re-creates the session from the guide', async () => {
-    const before = makeRelay();
-    const guide = connect(before);
-    guide.send({ type: 'start' });
-    await until(() => guide.peer.of('started').length === 1, 2000, 'started');
-    const { code, token } = guide.peer.of('started')[0] ?? { code: '', token: '' };
-    before.shutdown();
-
-    // A new process: nothing in memory, same secret.
-    const after = makeRelay({ parkMs: 5000 });
-    const early = connect(after);
-    early.send({ type: 'join', code, lang: 'zh', following: true });
-    await sleep(50);
-    expect(early.peer.received).toEqual([]);
-
-    // A delegate cannot claim the session with a made-up token.
-    const impostor = connect(after);
-    impostor.send({ type: 'resume', code, token: `${token.slice(0, 24)}${'A'.repeat(24)}` });
-    await until(() => impostor.peer.of('error').length === 1, 2000, 'refused');
-    expect(impostor.peer.of('error')[0]?.code).toBe('forbidden');
-
-    const back = connect(after);
-    back.send({ type: 'resume', code, token });
-    await until(() => back.peer.of('started').length === 1, 2000, 'resumed');
-    back.send({ type: 'state', rev: 12, state: stopState('canteen') });
-    await until(() => early.peer.of('snapshot').some((s) => s.rev === 12), 2000, 'rev 12');
-    expect(early.peer.of('joined')).toHaveLength(1);
-  });
-
-  it('lets nobody resume an ended session', async () => {
-    const relay = makeRelay();
-    const guide = connect(relay);
-    guide.send({ type: 'start' });
-    await until(() => guide.peer.of('started').length === 1, 2000, 'started');
-    const { code, token } = guide.peer.of('started')[0] ?? { code: '', token: '' };
-    guide.send({ type: 'end' });
-    await until(() => guide.peer.of('ended').length === 1, 2000, 'ended');
-    guide.send({ type: 'resume', code, token });
-    await until(() => guide.peer.of('error').length === 1, 2000, 'refused');
-    expect(guide.peer.of('error')[0]?.code).toBe('bad-code');
   });
 });

@@ -12,7 +12,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { PCFSoftShadowMap, PerspectiveCamera, Quaternion, Vector3 } from 'three';
+import { PCFShadowMap, PerspectiveCamera, Quaternion, Vector3 } from 'three';
 import type { CampusModel } from '../../content/campusModel';
 import { markerPosition, worldHeading } from '../../content/modelGeometry';
 import { buildCampusScene, campusCentre, type BuiltScene } from './buildCampusScene';
@@ -20,6 +20,7 @@ import { skyEnvironment } from './environment';
 import { applyOrbit, clampOrbit, initialOrbit, OVERVIEW_FOV, panOrbit, projectPoint, type Orbit } from './overviewCamera';
 import { aimSun } from './sky';
 import { signFontReady } from './signs';
+import { isSoftwareRenderer } from './softwareRenderer';
 import './CampusOverview.css';
 
 export interface OverviewMarker {
@@ -83,21 +84,25 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>) {
 }
 
 /** Builds the campus once fonts are ready, adds it to the scene with its light and sky. */
-function CampusContent({ model, onBuilt }: { model: CampusModel; onBuilt(): void }) {
+function CampusContent({ model, light, onBuilt }: { model: CampusModel; light: boolean; onBuilt(): void }) {
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
   const invalidate = useThree((s) => s.invalidate);
   const [built, setBuilt] = useState<BuiltScene | null>(null);
+  const reported = useRef(onBuilt);
+  reported.current = onBuilt;
 
   useEffect(() => {
     let cancelled = false;
     let made: BuiltScene | null = null;
     void signFontReady().then(() => {
       if (cancelled) return;
-      made = buildCampusScene(model, { detail: 'overview', textureResolution: 512, anisotropy: Math.min(8, gl.capabilities.getMaxAnisotropy()) });
+      made = buildCampusScene(model, { detail: 'overview', textureResolution: light ? 256 : 512, anisotropy: Math.min(8, gl.capabilities.getMaxAnisotropy()) });
       const { min, max } = model.bounds;
-      aimSun(made.daylight, campusCentre(model), Math.max(max[0] - min[0], max[1] - min[1]) * 0.62, 2048);
-      scene.environment = skyEnvironment(gl, made.daylight, model.backdrop.ground);
+      aimSun(made.daylight, campusCentre(model), Math.max(max[0] - min[0], max[1] - min[1]) * 0.62, light ? 1024 : 2048);
+      // Image-based light makes every material's shader much bigger: a software renderer does without.
+      if (light) made.daylight.hemisphere.intensity = 1.1;
+      else scene.environment = skyEnvironment(gl, made.daylight, model.backdrop.ground);
       scene.environmentIntensity = 0.6;
       scene.fog = made.daylight.fog;
       setBuilt(made);
@@ -109,18 +114,19 @@ function CampusContent({ model, onBuilt }: { model: CampusModel; onBuilt(): void
       scene.fog = null;
       made?.dispose();
     };
-  }, [model, gl, scene]);
+  }, [model, light, gl, scene]);
 
   useEffect(() => {
     if (!built) return;
+    // The sun does not move: its shadows are drawn once, not on every frame.
     gl.shadowMap.needsUpdate = true;
     invalidate();
     // Report after the frame with the campus in it has been drawn.
     let raf = requestAnimationFrame(() => {
-      raf = requestAnimationFrame(onBuilt);
+      raf = requestAnimationFrame(() => reported.current());
     });
     return () => cancelAnimationFrame(raf);
-  }, [built, gl, invalidate, onBuilt]);
+  }, [built, gl, invalidate]);
 
   return built ? <primitive object={built.root} /> : null;
 }
@@ -171,6 +177,9 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
   const orbitRef = useRef(orbit);
   orbitRef.current = orbit;
   const [ready, setReady] = useState(false);
+  const onBuilt = useCallback(() => setReady(true), []);
+  // A software renderer (no GPU) gets a lighter picture: no multisampling, smaller shadows.
+  const [light] = useState(isSoftwareRenderer);
   const [flight, setFlight] = useState<Flight | null>(null);
 
   // A new campus, or the first real size of the screen: start from the whole-campus view.
@@ -213,7 +222,8 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
       const from = new PerspectiveCamera();
       applyOrbit(from, orbitRef.current);
       const to = new PerspectiveCamera();
-      to.position.set(vp.position[0], vp.eyeHeight + (vp.interior ? 12 : 0), vp.position[1]);
+      // A few millimetres off the viewpoint: a vertex exactly in the camera's plane upsets software renderers.
+      to.position.set(vp.position[0] + 0.00731, vp.eyeHeight + (vp.interior ? 12 : 0), vp.position[1] + 0.00593);
       const h = (worldHeading(vp, 0) * Math.PI) / 180;
       to.lookAt(to.position.x + Math.sin(h), to.position.y - (vp.interior ? 0.5 : 0.05), to.position.z - Math.cos(h));
       setFlight({ stopId, from: { position: from.position.clone(), quaternion: from.quaternion.clone() }, to: { position: to.position, quaternion: to.quaternion }, started: null });
@@ -343,16 +353,16 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
       <Canvas
         className="overview__canvas"
         frameloop="demand"
-        shadows={{ type: PCFSoftShadowMap }}
-        dpr={[1, 2]}
-        gl={{ antialias: true, powerPreference: 'high-performance' }}
+        shadows={{ type: PCFShadowMap }}
+        dpr={light ? 1 : [1, 2]}
+        gl={{ antialias: !light, powerPreference: 'high-performance' }}
         camera={{ fov: OVERVIEW_FOV, near: 1, far: 12000 }}
         onCreated={({ gl }) => {
           gl.shadowMap.autoUpdate = false;
         }}
         aria-hidden="true"
       >
-        <CampusContent model={model} onBuilt={() => setReady(true)} />
+        <CampusContent model={model} light={light} onBuilt={onBuilt} />
         <CameraRig orbit={orbit} flight={flight} onLanded={onLanded} />
       </Canvas>
       {!ready && (

@@ -11,7 +11,7 @@ import { addCar } from './props';
 export const LAYER = { outside: -0.4, campus: 0, lawn: 0.03, plaza: 0.05, road: 0.07, marking: 0.1, water: 0.04 } as const;
 
 /** A flat strip along a polyline, mitred at corners; UVs planar in world metres / tile. */
-export function ribbon(points: readonly Point[], width: number, y: number, tile: number, closed = false): BufferGeometry {
+export function ribbon(points: readonly Point[], width: number, y: number, tile: number, closed = false, maxEdge = FLAT_EDGE): BufferGeometry {
   const n = points.length;
   const left: Point[] = [];
   const right: Point[] = [];
@@ -58,11 +58,15 @@ export function ribbon(points: readonly Point[], width: number, y: number, tile:
   g.setAttribute('position', new BufferAttribute(pos, 3));
   g.setAttribute('normal', new BufferAttribute(nrm, 3));
   g.setAttribute('uv', new BufferAttribute(uv, 2));
-  return subdivide(g, FLAT_EDGE);
+  return subdivide(g, maxEdge);
 }
 
-/** Longest triangle edge of flat ground geometry (see `subdivide`). */
+/**
+ * Longest triangle edge of flat ground geometry (see `subdivide`): short for the baker, whose
+ * camera stands on the ground; the overview looks from high up and needs far fewer triangles.
+ */
 const FLAT_EDGE = 12;
+const edgeFor = (kit: SceneKit) => (kit.detail === 'bake' ? FLAT_EDGE : 60);
 
 /** The outline of an area as points [x, z]. */
 export function areaOutline(a: Area): Point[] {
@@ -80,7 +84,7 @@ export function areaOutline(a: Area): Point[] {
 }
 
 /** A flat polygon on the ground at height y, UVs in metres / tile. */
-function flatPolygon(points: readonly Point[], y: number, tile: number): BufferGeometry {
+function flatPolygon(points: readonly Point[], y: number, tile: number, maxEdge: number): BufferGeometry {
   const shape = toShape(points);
   const g = new ShapeGeometry(shape);
   g.rotateX(-Math.PI / 2);
@@ -88,7 +92,7 @@ function flatPolygon(points: readonly Point[], y: number, tile: number): BufferG
   const p = g.getAttribute('position');
   const uv = g.getAttribute('uv');
   for (let i = 0; i < p.count; i++) uv.setXY(i, p.getX(i) / tile, -p.getZ(i) / tile);
-  return subdivide(g, FLAT_EDGE);
+  return subdivide(g, maxEdge);
 }
 
 function areaMaterial(kit: SceneKit, kind: Area['kind']) {
@@ -110,14 +114,14 @@ function addArea(kit: SceneKit, a: Area, index: number) {
   const outline = areaOutline(a);
   const y = a.kind === 'water' ? LAYER.water : a.kind === 'lawn' || a.kind === 'garden' ? LAYER.lawn : LAYER.plaza;
   const tile = a.kind === 'plaza' ? 6 : a.kind === 'lawn' ? 9 : 8;
-  kit.batch.add(flatPolygon(outline, y, tile), areaMaterial(kit, a.kind), undefined, { castShadow: false });
+  kit.batch.add(flatPolygon(outline, y, tile, edgeFor(kit)), areaMaterial(kit, a.kind), undefined, { castShadow: false });
   const rng = createRng(`area/${index}`);
   if (a.kind === 'water') {
     // A stone edge round the water.
-    kit.batch.add(ribbon(outline, 1.2, LAYER.plaza + 0.12, 3, true), surface(kit, 'paving', '#bdb6a7'), undefined, { castShadow: false });
+    kit.batch.add(ribbon(outline, 1.2, LAYER.plaza + 0.12, 3, true, edgeFor(kit)), surface(kit, 'paving', '#bdb6a7'), undefined, { castShadow: false });
   }
   if (a.kind === 'lawn' || a.kind === 'garden') {
-    kit.batch.add(ribbon(outline, 0.35, LAYER.lawn + 0.1, 2, true), paint(kit, '#c4c0b8', 0.8), undefined, { castShadow: false });
+    kit.batch.add(ribbon(outline, 0.35, LAYER.lawn + 0.1, 2, true, edgeFor(kit)), paint(kit, '#c4c0b8', 0.8), undefined, { castShadow: false });
   }
   if (a.kind === 'garden') {
     // Shrubs and flowers.
@@ -174,12 +178,12 @@ function addRoads(kit: SceneKit, model: CampusModel) {
   const marking = paint(kit, '#f0efe8', 0.6);
   for (const r of model.roads) {
     const isRoad = r.kind === 'road';
-    kit.batch.add(ribbon(r.points, r.width, isRoad ? LAYER.road : LAYER.plaza + 0.01, isRoad ? 7 : 5), isRoad ? asphalt : path, undefined, { castShadow: false });
+    kit.batch.add(ribbon(r.points, r.width, isRoad ? LAYER.road : LAYER.plaza + 0.01, isRoad ? 7 : 5, false, edgeFor(kit)), isRoad ? asphalt : path, undefined, { castShadow: false });
     if (!isRoad) continue;
     // Kerbs along both edges, and a dashed centre line on wide roads.
     for (const side of [-1, 1]) {
       const edge = offsetLine(r.points, (side * (r.width + 0.4)) / 2);
-      kit.batch.add(ribbon(edge, 0.4, LAYER.road + 0.1, 2), kerb, undefined, { castShadow: false });
+      kit.batch.add(ribbon(edge, 0.4, LAYER.road + 0.1, 2, false, kit.detail === 'bake' ? FLAT_EDGE : 400), kerb, undefined, { castShadow: false });
     }
     if (r.width >= 7) {
       for (let i = 0; i < r.points.length - 1; i++) {
@@ -190,7 +194,7 @@ function addRoads(kit: SceneKit, model: CampusModel) {
         for (let s = 3; s < len - 3; s += 9) {
           const from: Point = [a[0] + dir[0] * s, a[1] + dir[1] * s];
           const to: Point = [a[0] + dir[0] * (s + 4), a[1] + dir[1] * (s + 4)];
-          kit.batch.add(ribbon([from, to], 0.18, LAYER.marking, 1), marking, undefined, { castShadow: false });
+          kit.batch.add(ribbon([from, to], 0.18, LAYER.marking, 1, false, 100), marking, undefined, { castShadow: false });
         }
       }
     }
@@ -239,15 +243,15 @@ function addTrack(kit: SceneKit, position: Point, facing: number, stand: 'left' 
   const tg = new ShapeGeometry(track, 12).rotateX(-Math.PI / 2).translate(0, LAYER.plaza, 0);
   const uv = tg.getAttribute('uv');
   for (let i = 0; i < uv.count; i++) uv.setXY(i, uv.getX(i) / 4, uv.getY(i) / 4);
-  kit.batch.add(subdivide(tg, FLAT_EDGE), surface(kit, 'track'), frame, { castShadow: false });
+  kit.batch.add(subdivide(tg, edgeFor(kit)), surface(kit, 'track'), frame, { castShadow: false });
   const line = paint(kit, '#f4f1ea', 0.7);
-  for (let i = 0; i <= lanes; i++) kit.batch.add(ribbon(ring(inner + i * lane), 0.06, LAYER.plaza + 0.02, 1, true), line, frame, { castShadow: false });
+  for (let i = 0; i <= lanes; i++) kit.batch.add(ribbon(ring(inner + i * lane), 0.06, LAYER.plaza + 0.02, 1, true, 100), line, frame, { castShadow: false });
   // Infield grass and the pitch with its markings.
   const infield = toShape(ring(inner - 0.3));
   const ig = new ShapeGeometry(infield, 12).rotateX(-Math.PI / 2).translate(0, LAYER.lawn, 0);
   const iuv = ig.getAttribute('uv');
   for (let i = 0; i < iuv.count; i++) iuv.setXY(i, iuv.getX(i) / 8, iuv.getY(i) / 8);
-  kit.batch.add(subdivide(ig, FLAT_EDGE), surface(kit, 'field'), frame, { castShadow: false });
+  kit.batch.add(subdivide(ig, edgeFor(kit)), surface(kit, 'field'), frame, { castShadow: false });
   const pitchMat = kit.materials.get('pitch', () => ({ colour: '#ffffff', roughness: 0.95, map: pitchTexture(kit.textures) }));
   const pitch = new PlaneGeometry(105, 68, 9, 6).rotateX(-Math.PI / 2).rotateY(Math.PI / 2).translate(0, LAYER.lawn + 0.02, 0);
   kit.batch.add(pitch, pitchMat, frame, { castShadow: false });
@@ -378,12 +382,13 @@ export function addGround(kit: SceneKit, model: CampusModel) {
     const a = corners[i]!;
     const b = corners[i + 1]!;
     const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
-    for (let s = 0; s <= len; s += 3) {
+    const spacing = kit.detail === 'bake' ? 3 : 6;
+    for (let s = 0; s <= len; s += spacing) {
       const pt: Point = [a[0] + ((b[0] - a[0]) * s) / len, a[1] + ((b[1] - a[1]) * s) / len];
       if (gates.some((gp) => Math.hypot(gp[0] - pt[0], gp[1] - pt[1]) < 40)) continue;
       if (model.roads.some((r) => r.points.some((rp) => Math.hypot(rp[0] - pt[0], rp[1] - pt[1]) < r.width))) continue;
       kit.batch.add(boxOnGround(0.1, 2, 0.1), fence, place(pt[0], 0, pt[1]));
-      kit.batch.add(boxOnGround(i % 2 ? 0.06 : 3, 0.06, i % 2 ? 3 : 0.06), fence, place(pt[0] + (i % 2 ? 0 : 1.5 * Math.sign(b[0] - a[0])), 1.8, pt[1] + (i % 2 ? 1.5 * Math.sign(b[1] - a[1]) : 0)));
+      kit.batch.add(boxOnGround(i % 2 ? 0.06 : spacing, 0.06, i % 2 ? spacing : 0.06), fence, place(pt[0] + (i % 2 ? 0 : (spacing / 2) * Math.sign(b[0] - a[0])), 1.8, pt[1] + (i % 2 ? (spacing / 2) * Math.sign(b[1] - a[1]) : 0)));
     }
   }
 }

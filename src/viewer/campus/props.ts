@@ -16,7 +16,7 @@ export function addCar(kit: SceneKit, at: Point, facing: number, rng: Rng) {
   kit.batch.add(boxOnGround(1.8, 0.75, 4.4).translate(0, 0.3, 0), body, m);
   kit.batch.add(boxOnGround(1.62, 0.62, 2.3).translate(0, 1.05, -0.25), glass(kit, '#1c252e'), m);
   kit.batch.add(boxOnGround(1.5, 0.08, 2.0).translate(0, 1.67, -0.25), body, m);
-  const wheel = new CylinderGeometry(0.34, 0.34, 0.24, 12).rotateZ(Math.PI / 2);
+  const wheel = new CylinderGeometry(0.34, 0.34, 0.24, kit.detail === 'bake' ? 12 : 6).rotateZ(Math.PI / 2);
   const tyre = paint(kit, '#1b1b1b', 0.9);
   for (const [x, z] of [[-0.82, 1.35], [0.82, 1.35], [-0.82, -1.4], [0.82, -1.4]] as const) kit.batch.add(wheel, tyre, m.clone().multiply(place(x, 0.34, z)));
   wheel.dispose();
@@ -26,7 +26,7 @@ export function addCar(kit: SceneKit, at: Point, facing: number, rng: Rng) {
 function roadLamps(kit: SceneKit, model: CampusModel) {
   const pole = paint(kit, '#4b535b', 0.5, 0.6);
   const head = glow(kit, '#fff2d0', 0.6);
-  const post = new CylinderGeometry(0.08, 0.12, 7, 8).translate(0, 3.5, 0);
+  const post = new CylinderGeometry(0.08, 0.12, 7, kit.detail === 'bake' ? 8 : 4).translate(0, 3.5, 0);
   const arm = boxOnGround(0.08, 0.08, 1.4);
   const lamp = boxOnGround(0.35, 0.14, 0.7);
   for (const r of model.roads) {

@@ -341,8 +341,10 @@ export function pitchTexture(options: TextureOptions): Texture {
     const dir = side ? -1 : 1;
     ctx.strokeRect(Math.min(x, x + dir * 16.5 * m), h / 2 - 20.15 * m, 16.5 * m, 40.3 * m);
     ctx.strokeRect(Math.min(x, x + dir * 5.5 * m), h / 2 - 9.15 * m, 5.5 * m, 18.3 * m);
+    // The arc outside the penalty area, round the penalty spot.
     ctx.beginPath();
-    ctx.arc(x + dir * 11 * m, h / 2, 9.15 * m, side ? Math.PI - 0.93 + Math.PI : -0.93, side ? Math.PI + 0.93 + Math.PI : 0.93);
+    if (side) ctx.arc(x + dir * 11 * m, h / 2, 9.15 * m, Math.PI - 0.927, Math.PI + 0.927);
+    else ctx.arc(x + dir * 11 * m, h / 2, 9.15 * m, -0.927, 0.927);
     ctx.stroke();
   }
   grain(ctx, w, h, rng, 8);

@@ -63,7 +63,7 @@ export function addTrees(kit: SceneKit, model: CampusModel) {
   const trees = collectTrees(model);
   if (trees.length === 0) return;
   const rng = createRng(`crowns/${model.seed}`);
-  const detail = kit.detail === 'bake' ? 2 : 1;
+  const detail = kit.detail === 'bake' ? 2 : 0;
   const round = crownGeometry(rng, detail);
   const cone = new ConeGeometry(1, 1, kit.detail === 'bake' ? 10 : 7).translate(0, 0.5, 0);
   const trunk = new CylinderGeometry(0.18, 0.28, 1, 7).translate(0, 0.5, 0);

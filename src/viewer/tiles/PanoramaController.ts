@@ -179,9 +179,12 @@ export class PanoramaController {
 
   /** The renderer drew `plan`. */
   reportDrawn(plan: Plan): void {
+    const wasFull = this.drawn?.src === plan.src && this.drawn.complete;
     this.rendererReady = true;
     this.drawn = { src: plan.src, count: plan.items.length, complete: plan.complete && plan.version === this.plan.version };
     this.updateSnapshot();
+    // Full at last: preloading may start (refresh decides whether the visitor is idle).
+    if (this.drawn.complete && !wasFull && this.idle) queueMicrotask(() => this.refresh());
   }
 
   /** The page shows the preview of `src` without WebGL (see PreviewCube). */
@@ -230,7 +233,8 @@ export class PanoramaController {
       load: (signal) => this.fetchImage(url, signal),
       onLoad: (value) => {
         const decoded = value as DecodedImage;
-        const objectUrl = keepUrl && typeof URL.createObjectURL === 'function' ? URL.createObjectURL(decoded.blob) : null;
+        const objectUrl = keepUrl && decoded.blob && typeof URL.createObjectURL === 'function' ? URL.createObjectURL(decoded.blob) : null;
+        delete decoded.blob; // the decoded pixels are what is kept
         this.cache.set(key, { decoded, gpu: null, objectUrl }, bytesOf(decoded));
         this.refresh();
       },
@@ -272,12 +276,14 @@ export class PanoramaController {
       }
     }
 
-    // Linked stops, when the visitor is still and this view is done: their previews and manifests.
+    // Linked stops, when the visitor is still and this view is on screen in full: their previews and
+    // manifests. Not before: on a slow network they would hold up what the visitor is looking at.
+    const shownInFull = this.drawn?.src === scene.src && this.drawn.complete;
     const pins = [this.keyOf({ face: 'f', level: PREVIEW_LEVEL, row: 0, col: 0 })];
     for (const next of this.preload) {
       if (next.src === scene.src) continue;
       pins.push(this.keyOf({ face: 'f', level: PREVIEW_LEVEL, row: 0, col: 0 }, next));
-      if (!this.idle || !complete) continue;
+      if (!this.idle || !complete || !shownInFull) continue;
       const p = this.previewRequest(next);
       if (p) requests.push(p);
       if (!this.manifests.has(next.src)) requests.push(this.manifestRequest(next));
