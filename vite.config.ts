@@ -52,7 +52,8 @@ export default defineConfig({
     },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
-  server: { host: '127.0.0.1' },
+  // In development the live relay runs apart (`npm run serve`); the dev server passes /live to it.
+  server: { host: '127.0.0.1', proxy: { '/live': { target: 'ws://127.0.0.1:4173', ws: true } } },
   test: {
     projects: [
       {

@@ -2,7 +2,7 @@
  * `npm run bench`: this app side by side with Pannellum 2.5.7 and Photo Sphere Viewer 5.15.1, the
  * same master image, headless Chromium at 1280 × 720 with reduced motion, on three networks.
  * Every figure comes from what the screen shows (screencast frames) and what the network carried
- * (DevTools), never from a viewer's own events. Prints a table and writes JSON to bench-results/.
+ * (DevTools), never from a viewer's own events. Prints a table and writes JSON to bench-results/panorama/.
  *
  *   npm run bench                      3 runs of every profile (about 15 minutes on 2 cores)
  *   npm run bench -- --quick           1 run on the cable profile: to check the benchmark works
@@ -14,10 +14,12 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { prepare, type Prepared } from './prepare';
-import { analyse, coarseDiff, NetLog, Recorder, SHOWN, signature, type Frame } from './screen';
+import { analyse, coarseDiff, fineDiff, NetLog, Recorder, SHOWN, signature, type Frame } from './screen';
 import { startServer, type BenchServer } from './server';
 
 const SIZE = { width: 1280, height: 720 };
+/** Where BENCH_DEBUG=1 leaves each run's settled frame. */
+let debugDir = 'bench-results/panorama';
 const VIEW = { yaw: 0, pitch: 0, fov: 90 };
 
 interface Profile {
@@ -47,6 +49,9 @@ interface ViewerRun {
   moved: number;
   heapMB: number;
 }
+
+/** Notes when the page receives a click, in ms since the epoch (the event's time stamp). */
+const CLICK_TIME_SCRIPT = `addEventListener('click', (e) => { window.__benchClick = performance.timeOrigin + e.timeStamp; }, { capture: true, once: true });`;
 
 /** The app's viewer fills the window, as the anchors' do: the same pixels to draw, the same framing. */
 const FULL_WINDOW_PANO = `.pano { position: fixed !important; inset: 0 !important; width: 100vw !important; height: 100vh !important;
@@ -83,7 +88,7 @@ function args() {
     profiles: PROFILES.filter((p) => profiles.includes(p.name)),
     viewers: (value('--viewers') ?? 'app,pannellum,psv').split(',') as ViewerName[],
     extras: !argv.includes('--no-extras'),
-    out: value('--out') ?? 'bench-results',
+    out: value('--out') ?? 'bench-results/panorama',
   };
 }
 
@@ -208,6 +213,19 @@ async function screenshot(cdp: Awaited<ReturnType<typeof openPage>>['cdp']): Pro
   return { t: Date.now() / 1000, jpeg: Buffer.from(data, 'base64') };
 }
 
+/** Screenshots until two taken a second and a half apart are the same picture; returns the last. */
+async function stillScreen(cdp: Awaited<ReturnType<typeof openPage>>['cdp'], timeoutMs: number): Promise<Frame> {
+  const end = Date.now() + timeoutMs;
+  let last = await screenshot(cdp);
+  while (Date.now() < end) {
+    await sleep(1500);
+    const next = await screenshot(cdp);
+    if (fineDiff(await signature(last, SIZE), await signature(next, SIZE)) < 0.5) return next;
+    last = next;
+  }
+  return last;
+}
+
 async function heapMB(cdp: Awaited<ReturnType<typeof openPage>>['cdp']) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -221,11 +239,13 @@ async function measureViewer(browser: Browser, server: BenchServer, prepared: Pr
     const t0 = Date.now() / 1000;
     await page.goto(urlOf(server, prepared, viewer), { waitUntil: 'commit', timeout: profile.timeoutMs });
     const settled = await settle(net, rec, profile.timeoutMs);
+    // The settled screen, captured as it is now (the screencast need not have sent its last change),
+    // and only once it holds still: a viewer may be busy decoding a large image with nothing moving.
+    const still = await stillScreen(cdp, profile.timeoutMs);
     const frames = await rec.stop();
-    // The settled screen, captured as it is now: the screencast need not have sent its last change.
-    frames.push(await screenshot(cdp));
+    frames.push(still);
     if (process.env.BENCH_DEBUG) {
-      writeFileSync(path.join('bench-results', `final-${viewer}-${profile.name}.jpg`), frames.at(-1)!.jpeg);
+      writeFileSync(path.join(debugDir, `final-${viewer}-${profile.name}.jpg`), frames.at(-1)!.jpeg);
       for (const e of net.done) console.log(`    ${(e.t - t0).toFixed(2).padStart(6)} s ${String(e.bytes).padStart(8)} B ${e.url.replace(server.url, '')}`);
     }
     const a = await analyse(frames, SIZE, t0);
@@ -268,13 +288,19 @@ async function measureLink(browser: Browser, server: BenchServer, prepared: Prep
     await sleep(300);
     await rec.start(SIZE, 80);
     await sleep(200);
-    const t0 = Date.now() / 1000;
+    // The clock starts at the click as the page received it (the event's own time stamp, on the
+    // same wall clock as the frames), not when this process asked for it.
+    await page.evaluate(CLICK_TIME_SCRIPT);
+    const asked = Date.now() / 1000;
     await page.mouse.down();
     await page.mouse.up();
     await page.waitForFunction((id) => location.pathname.endsWith(`/${id}`), link.target);
+    const clicked = await page.evaluate(() => (window as unknown as { __benchClick?: number }).__benchClick);
+    const t0 = clicked ? clicked / 1000 : asked;
     await settle(net, rec, profile.timeoutMs);
+    const still = await stillScreen(cdp, profile.timeoutMs);
     const frames = await rec.stop();
-    frames.push(await screenshot(cdp));
+    frames.push(still);
     const a = await analyse(frames, SIZE, t0);
     const blank = a ? a.sigs.filter((s) => s.t >= t0 && (a.shownAt === null || s.t < a.shownAt) && s.mean < 30).length : 0;
     return { shownMs: a?.shownAt ? Math.round((a.shownAt - t0) * 1000) : null, preloaded, blankFrames: blank };
@@ -319,6 +345,7 @@ async function main() {
   const opts = args();
   const root = process.cwd();
   const out = path.resolve(opts.out);
+  debugDir = out;
   mkdirSync(out, { recursive: true });
   const started = new Date();
   const load0 = loadavg();

@@ -31,7 +31,7 @@ import { BAKER_VERSION, bakeInput, bakeSize, MANIFEST_FILE, type Manifest, type 
 import type { BakeRequest, BakeResult } from './bake/bakePage';
 
 /** mozjpeg quality of the masters: chosen so all committed imagery stays well under 64 MB. */
-export const JPEG_QUALITY = 80;
+export const JPEG_QUALITY = 85;
 const ROWS = 512;
 const EXPOSURE = 1.0;
 const SHADOW_MAP = 4096;

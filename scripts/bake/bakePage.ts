@@ -44,11 +44,12 @@ renderer.shadowMap.autoUpdate = false;
 let cached: { key: string; built: BuiltScene; scene: Scene } | null = null;
 
 /**
- * The camera's position for a viewpoint, nudged a few millimetres off round numbers: a vertex
- * exactly in the plane of a cube face's camera (w = 0) makes SwiftShader draw whole triangles wrong.
+ * The camera's position for a viewpoint, nudged some centimetres off round numbers: a vertex in
+ * or very near the plane of a cube face's camera (w ≈ 0) makes SwiftShader draw whole triangles
+ * wrong (a missing ground triangle, one layer showing through another).
  */
 function eyeOf(vp: { position: [number, number]; eyeHeight: number }) {
-  return new Vector3(vp.position[0] + 0.00731, vp.eyeHeight + 0.00417, vp.position[1] + 0.00593);
+  return new Vector3(vp.position[0] + 0.1731, vp.eyeHeight + 0.00417, vp.position[1] + 0.1293);
 }
 
 function campusScene(model: CampusModel, key: string): { built: BuiltScene; scene: Scene } {
@@ -91,17 +92,11 @@ async function bake(req: BakeRequest): Promise<BakeResult> {
   const target = CubeToEquirect.stripTarget(req.width, req.rows);
   const buffer = new Uint8Array(req.width * req.rows * 4);
   let strips = 0;
-  let tRender = 0;
-  let tUpload = 0;
   for (let row = 0; row < req.height; row += req.rows) {
     const rows = Math.min(req.rows, req.height - row);
-    const a = performance.now();
     converter.strip(req.width, req.height, vp.heading, row, rows, target, buffer);
-    const b = performance.now();
-    tRender += b - a;
     const response = await fetch(`${req.upload}?row=${row}&rows=${rows}`, { method: 'POST', body: buffer.subarray(0, req.width * rows * 4) });
     if (!response.ok) throw new Error(`upload of row ${row} failed: ${response.status}`);
-    tUpload += performance.now() - b;
     strips++;
   }
   target.dispose();
@@ -111,7 +106,6 @@ async function bake(req: BakeRequest): Promise<BakeResult> {
     room.dispose();
   }
   const t3 = performance.now();
-  console.warn(`strips: render+read ${Math.round(tRender)} ms, upload ${Math.round(tUpload)} ms`);
   return {
     width: req.width,
     height: req.height,

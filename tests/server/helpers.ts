@@ -219,7 +219,7 @@ export async function spawnRelay(env: Record<string, string>): Promise<SpawnedRe
   child.stderr.on('data', (chunk) => (output += String(chunk)));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`relay did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => fail(new Error(`relay did not start:\n${output}`)), 20_000);
     const look = () => {
       const match = /Serving (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match?.[1]) {

@@ -93,5 +93,5 @@ describe('two relays over Redis', () => {
       again.close();
     }
     late.close();
-  });
+  }, 60_000);
 });

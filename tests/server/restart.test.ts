@@ -33,11 +33,12 @@ describe('a relay killed and restarted mid-session (in memory)', () => {
     relays.push(second);
     const restarted = Date.now();
     await until(() => delegates.every((d) => d.rev === 4 && d.connections === 2), 10_000, 'everyone on rev 4 again');
-    expect(Date.now() - restarted).toBeLessThan(5000);
+    // Generous: the bench measures this; here a loaded machine must not make it flaky.
+    expect(Date.now() - restarted).toBeLessThan(8000);
     expect(guide.client.connections).toBe(2);
     // The re-created session is fully live: the guide drives it as before.
     guide.move('teaching-building');
     await until(() => delegates.every((d) => d.rev === 5), 5000, 'rev 5 everywhere');
     expect(delegates.flatMap((d) => d.messages).filter((m) => m.type === 'error')).toEqual([]);
-  });
+  }, 60_000);
 });

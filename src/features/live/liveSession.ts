@@ -101,6 +101,11 @@ export function startGuiding(store: TourStore): void {
         liveStore.setState({ stats: message.stats });
       } else if (message.type === 'error') {
         liveStore.setState({ error: message.code });
+        // The session is gone or no longer ours: stop retrying, and forget the token.
+        if (message.code === 'forbidden' || message.code === 'bad-code') {
+          storage()?.removeItem(GUIDE_KEY);
+          connection.close();
+        }
       } else if (message.type === 'ended') {
         liveStore.setState({ status: 'ended' });
       }

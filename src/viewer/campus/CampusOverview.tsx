@@ -223,7 +223,7 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
       applyOrbit(from, orbitRef.current);
       const to = new PerspectiveCamera();
       // A few millimetres off the viewpoint: a vertex exactly in the camera's plane upsets software renderers.
-      to.position.set(vp.position[0] + 0.00731, vp.eyeHeight + (vp.interior ? 12 : 0), vp.position[1] + 0.00593);
+      to.position.set(vp.position[0] + 0.1731, vp.eyeHeight + (vp.interior ? 12 : 0), vp.position[1] + 0.1293);
       const h = (worldHeading(vp, 0) * Math.PI) / 180;
       to.lookAt(to.position.x + Math.sin(h), to.position.y - (vp.interior ? 0.5 : 0.05), to.position.z - Math.cos(h));
       setFlight({ stopId, from: { position: from.position.clone(), quaternion: from.quaternion.clone() }, to: { position: to.position, quaternion: to.quaternion }, started: null });

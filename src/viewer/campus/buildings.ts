@@ -65,8 +65,14 @@ function flatRoof(kit: SceneKit, b: Building, k: Block, frame: Matrix4, rng: Ret
     [k.cx - k.w / 2 + t / 2, k.cz, t, k.d, 0],
   ];
   for (const [x, z, w, d] of rim) kit.batch.add(boxOnGround(w, ph, d), trim, frame.clone().multiply(place(x, k.h, z)));
-  // A cornice band just under the roof line.
-  kit.batch.add(boxOnGround(k.w + 0.5, 0.55, k.d + 0.5), trim, frame.clone().multiply(place(k.cx, k.h - 0.55, k.cz)));
+  // A cornice band just under the roof line: four strips, so it does not cover the roof.
+  const band: [number, number, number, number][] = [
+    [k.cx, k.cz + k.d / 2, k.w + 0.5, 0.5],
+    [k.cx, k.cz - k.d / 2, k.w + 0.5, 0.5],
+    [k.cx + k.w / 2, k.cz, 0.5, k.d + 0.5],
+    [k.cx - k.w / 2, k.cz, 0.5, k.d + 0.5],
+  ];
+  for (const [x, z, w, d] of band) kit.batch.add(boxOnGround(w, 0.55, d), trim, frame.clone().multiply(place(x, k.h - 0.6, z)));
   // Roof plant: a stair house and a few units, placed by the seeded generator.
   const plant = paint(kit, '#a9acae', 0.8);
   if (k.w > 14 && k.d > 10) {
