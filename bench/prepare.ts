@@ -1,8 +1,9 @@
 /**
  * What the benchmark measures: the master of the tour's first stop (yubei-main-gate), and the app
- * built with that master tiled. When that master is smaller than 8192 × 4096 (the placeholders
- * are 4096 wide), an 8192 × 4096 test master is made from it at run time — upscaled, with a film
- * grain so it weighs what a photograph does (~5.8 MB) — and never committed.
+ * built with that master tiled. The master is used as it is when it is 8192 px wide. When it is
+ * smaller (the first placeholders were 4096 wide), or with `--photo`, an 8192 × 4096 test master is
+ * made from it at run time — upscaled if need be, with a film grain so that it weighs what a
+ * photograph of that size does (~5.8 MB; a baked rendering weighs 1–1.5 MB) — and never committed.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,8 +28,8 @@ export interface Prepared {
 const TARGET_WIDTH = 8192;
 
 async function syntheticMaster(source: string, out: string): Promise<string> {
-  const file = path.join(out, `master-${TARGET_WIDTH}.jpg`);
-  const stamp = path.join(out, `master-${TARGET_WIDTH}.json`);
+  const file = path.join(out, `photo-master-${TARGET_WIDTH}.jpg`);
+  const stamp = path.join(out, `photo-master-${TARGET_WIDTH}.json`);
   const key = `${tilingHash(source)}:v1`;
   if (existsSync(file) && existsSync(stamp) && readFileSync(stamp, 'utf8') === key) return file;
   const W = TARGET_WIDTH;
@@ -45,7 +46,7 @@ async function syntheticMaster(source: string, out: string): Promise<string> {
   return file;
 }
 
-export async function prepare(root: string, out: string, log: (line: string) => void): Promise<Prepared> {
+export async function prepare(root: string, out: string, log: (line: string) => void, options: { photo?: boolean } = {}): Promise<Prepared> {
   mkdirSync(out, { recursive: true });
   const result = validateContent(readContentFiles(root), { assetExists: assetExistsIn(root) });
   if (!result.ok) throw new Error('the content does not validate: run `npm run content:check`');
@@ -58,8 +59,8 @@ export async function prepare(root: string, out: string, log: (line: string) => 
   const meta = await sharp(source).metadata();
   let masterPath = source;
   let synthetic = false;
-  if ((meta.width ?? 0) < TARGET_WIDTH) {
-    log(`bench: ${stop.panorama.master} is ${meta.width}×${meta.height}; making an ${TARGET_WIDTH}×${TARGET_WIDTH / 2} test master from it`);
+  if ((meta.width ?? 0) < TARGET_WIDTH || options.photo) {
+    log(`bench: ${stop.panorama.master} is ${meta.width}×${meta.height}; making an ${TARGET_WIDTH}×${TARGET_WIDTH / 2} test master of a photograph's weight from it`);
     masterPath = await syntheticMaster(source, out);
     synthetic = true;
   }
@@ -71,9 +72,9 @@ export async function prepare(root: string, out: string, log: (line: string) => 
   await build({ root, logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
 
   // The measured stop gets the measured master's tiles.
-  const tilesDir = path.join(out, 'tiles', name);
-  const previewPath = path.join(out, 'tiles', `${name}-preview.jpg`);
   const hash = tilingHash(masterPath);
+  const tilesDir = path.join(out, 'tiles', hash, name);
+  const previewPath = path.join(out, 'tiles', hash, `${name}-preview.jpg`);
   if (!isTiled(tilesDir, previewPath, hash)) {
     log(`bench: tiling the ${m.width}×${m.height} master…`);
     await tilePanorama(masterPath, tilesDir, previewPath, hash);

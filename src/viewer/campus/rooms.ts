@@ -146,7 +146,8 @@ function ceilingLights(c: Ctx, style: 'panels' | 'strips' | 'bays') {
   for (let i = 0; i < px; i++) {
     for (let j = 0; j < pz; j++) {
       const l = new PointLight('#fff4e6', (W * D) / (px * pz) * 0.14, 0, 2);
-      l.position.set(-W / 2 + (i + 0.5) * (W / px), H - 0.6, -D / 2 + (j + 0.5) * (D / pz));
+      // At the height of the fittings, below any trusses, so their undersides are lit too.
+      l.position.set(-W / 2 + (i + 0.5) * (W / px), H - Math.min(1.6, H * 0.2), -D / 2 + (j + 0.5) * (D / pz));
       c.lights.add(l);
     }
   }
