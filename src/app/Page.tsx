@@ -7,6 +7,7 @@ import { NotFoundPage } from '../features/notFound/NotFoundPage';
 import { StopPage } from '../features/stop/StopPage';
 import { LiveJoinPage, JoinForm } from '../features/live/LiveJoinPage';
 import { LivePanel } from '../features/live/LivePanel';
+import { useLive } from '../features/live/liveSession';
 import { TourCaptions } from '../features/tour/Captions';
 import { NotesPage } from '../features/tour/NotesPage';
 import { usePresenter } from '../store/presenterStore';
@@ -21,6 +22,8 @@ export function Page() {
   const content = useContent();
   const inTour = useStore(useTourStore(), (s) => s.tour !== null);
   const bilingual = usePresenter((s) => s.bilingual && s.presenting);
+  // A guide's session panel (code, QR code) comes first; the control to start one comes last.
+  const guiding = useLive((s) => s.role === 'guide');
   switch (place.page) {
     case 'home':
       return (
@@ -50,9 +53,10 @@ export function Page() {
           panels={
             <>
               {inTour && <TourPlayer />}
-              <LivePanel />
+              {guiding && <LivePanel />}
             </>
           }
+          after={guiding ? null : <LivePanel />}
           captions={inTour ? <TourCaptions /> : null}
         />
       ) : (

@@ -26,11 +26,13 @@ interface StopPageProps {
   bilingual?: boolean;
   /** Composed in by the app, first in the side column: the tour player, the live-session panel… */
   panels?: ReactNode;
+  /** …last in the side column: controls few visitors need (starting a live session)… */
+  after?: ReactNode;
   /** …and the tour's captions, over the panorama's lower edge (below it where narrow). */
   captions?: ReactNode;
 }
 
-export function StopPage({ campus, stop, bilingual = false, panels, captions }: StopPageProps) {
+export function StopPage({ campus, stop, bilingual = false, panels, after, captions }: StopPageProps) {
   const { t } = useTranslation();
   const store = useTourStore();
   const lang = useLang();
@@ -188,6 +190,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, captions }: 
           {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} onClose={closePanel} bilingual={bilingual} />}
           <HotspotList campus={campus} stop={stop} openId={openInfo?.id ?? null} onActivate={(h) => activate(h, true)} />
           <StopList campus={campus} currentId={stop.id} />
+          {after}
         </div>
       </div>
     </div>
