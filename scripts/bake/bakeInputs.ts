@@ -9,7 +9,7 @@ import type { CampusModel } from '../../src/content/campusModel';
 import type { Campus } from '../../src/content/schema';
 
 /** Bump when the scene builder or the baker changes what a panorama looks like. */
-export const BAKER_VERSION = 1;
+export const BAKER_VERSION = 2;
 
 export const MANIFEST_FILE = 'assets/panoramas/bake-manifest.json';
 

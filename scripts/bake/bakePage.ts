@@ -3,7 +3,7 @@
  * Chromium: builds a stop's scene from the campus model with the same builder as the live
  * overview, renders it into an equirectangular panorama, and posts the pixels back strip by strip.
  */
-import { ACESFilmicToneMapping, PCFSoftShadowMap, PerspectiveCamera, Scene, SRGBColorSpace, Vector3, WebGLRenderer } from 'three';
+import { ACESFilmicToneMapping, PCFShadowMap, PerspectiveCamera, Scene, SRGBColorSpace, Vector3, WebGLRenderer } from 'three';
 import type { CampusModel } from '../../src/content/campusModel';
 import { buildCampusScene, buildRoomScene, type BuiltScene } from '../../src/viewer/campus/buildCampusScene';
 import { roomEnvironment, skyEnvironment } from '../../src/viewer/campus/environment';
@@ -38,7 +38,7 @@ export interface BakeResult {
 const renderer = new WebGLRenderer({ antialias: false, powerPreference: 'high-performance' });
 renderer.setSize(16, 16, false);
 renderer.shadowMap.enabled = true;
-renderer.shadowMap.type = PCFSoftShadowMap;
+renderer.shadowMap.type = PCFShadowMap;
 renderer.shadowMap.autoUpdate = false;
 
 let cached: { key: string; built: BuiltScene; scene: Scene } | null = null;
@@ -146,40 +146,3 @@ window.lookAt = look;
 window.bakeReady = true;
 document.getElementById('status')!.textContent = 'ready';
 
-/** Debug: the six cube faces of a stop, drawn straight to the canvas (no render targets). */
-async function faces(req: BakeRequest & { noSky?: boolean; near?: number; hide?: string[] }): Promise<string[]> {
-  await signFontReady();
-  const vp = req.model.viewpoints[req.stopId]!;
-  let scene: Scene;
-  let built: BuiltScene;
-  if (vp.interior) {
-    built = buildRoomScene(req.model, req.stopId, { detail: 'bake', textureResolution: 1024, anisotropy: 8 });
-    scene = new Scene();
-    scene.add(built.root);
-  } else ({ scene, built } = campusScene(req.model, req.modelKey));
-  built.daylight.dome.visible = !req.noSky;
-  const names: string[] = [];
-  scene.traverse((o) => {
-    if ((o as { isMesh?: boolean }).isMesh) names.push(`${o.name}|${(o as unknown as { material: { name: string } }).material.name}`);
-    o.visible = !req.hide?.some((h) => o.name === h || ((o as { isMesh?: boolean }).isMesh && (o as unknown as { material: { name: string } }).material.name.startsWith(h)));
-  });
-  console.log(names.join('\n'));
-  aimSun(built.daylight, vp.position, 260, 2048);
-  renderer.shadowMap.needsUpdate = true;
-  renderer.setSize(512, 512, false);
-  renderer.toneMapping = ACESFilmicToneMapping;
-  const eye = eyeOf(vp);
-  const out: string[] = [];
-  const dirs: [number, number, number][] = [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]];
-  for (const d of dirs) {
-    const camera = new PerspectiveCamera(90, 1, req.near ?? 0.4, 9000);
-    camera.position.copy(vp.interior ? eye.clone().add(new Vector3(0, 8, 0)) : eye);
-    camera.up.set(...(d[1] ? [0, 0, d[1]] as [number, number, number] : [0, 1, 0] as [number, number, number]));
-    camera.lookAt(eye.clone().add(new Vector3(...d)));
-    renderer.setRenderTarget(null);
-    renderer.render(scene, camera);
-    out.push(renderer.domElement.toDataURL('image/png'));
-  }
-  return out;
-}
-(window as unknown as { debugFaces: typeof faces }).debugFaces = faces;

@@ -100,3 +100,18 @@ describe.each(cases)('the 3D overview of $campus.id ($lang)', ({ lang, locale, v
     }
   });
 });
+
+describe('the campus page without WebGL', () => {
+  it('says the 3D model cannot be shown and keeps the numbered list of stops', async () => {
+    const campus = campuses[0]!;
+    const page = await openPage(browser, { viewport: DESKTOP, locale: 'en-US', noWebGL: true });
+    try {
+      await page.goto(`${base}/en/${campus.id}`);
+      await expect.poll(() => page.locator('.campus-overview [role="status"]').innerText()).toContain('cannot show the 3D model');
+      expect(await page.locator('.overview canvas').count()).toBe(0);
+      expect(await page.locator('.card--stop .card__link').count()).toBe(campus.stops.length);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

@@ -494,7 +494,7 @@ function mechanicalWorkshop(c: Ctx) {
 
 function vehicleWorkshop(c: Ctx) {
   const { W, D, rng } = c;
-  ceilingLights(c, 'bays');
+  ceilingLights(c, 'strips');
   trusses(c);
   wallSign(c, 'board', '#1d4e89', c.H - 1.8, 1.0);
   walkway(c);

@@ -117,6 +117,7 @@ export function createDaylight(model: CampusModel): Daylight {
   sun.castShadow = true;
   sun.shadow.bias = -0.0004;
   sun.shadow.normalBias = 0.04;
+  sun.shadow.radius = 2; // softer edges (PCF)
   const hemisphere = new HemisphereLight(zenith.clone().lerp(new Color('#ffffff'), 0.4), ground.clone().multiplyScalar(0.6), 0.55);
   const fogColour = horizon.clone().lerp(new Color('#ffffff'), 0.05);
   const fog = new Fog(fogColour, 300 + (1 - haze) * 700, 4500 + (1 - haze) * 6000);

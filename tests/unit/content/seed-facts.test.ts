@@ -156,7 +156,7 @@ describe('college.json carries every fact of the college profile', () => {
       expect.arrayContaining(['overview', 'history', 'scale', 'schools', 'honours', 'international', 'direction', 'imagery']),
     );
     expect(collegeZh).toMatch(/示意图[^\n]*并非[^\n]*照片/);
-    expect(collegeEn).toMatch(/illustrations[^\n]*not photographs/);
+    expect(collegeEn).toMatch(/illustrations[^\n]*not photographs/s);
     expect(collegeEn).toMatch(/equirectangular JPEG \(2:1[^\n]*panorama\.master[^\n]*"photo"/);
   });
 
