@@ -3,10 +3,10 @@
  * pitched/sawtooth/vault roofs, an entrance porch and signs. Built in a local frame whose front
  * faces +z, then turned to the building's `facing`.
  */
-import { CylinderGeometry, Matrix4, MeshStandardMaterial, type BufferGeometry } from 'three';
+import { CylinderGeometry, Matrix4, MeshStandardMaterial } from 'three';
 import type { Building, Gate, Sign } from '../../content/campusModel';
 import { createRng } from './random';
-import { boxOnGround, DEG, facingRotation, groundPatch, place, quad, triangles, wall } from './shapes';
+import { boxOnGround, facingRotation, groundPatch, place, quad, triangles, wall } from './shapes';
 import { facadeTextures, FACADE_TILE, shade } from './textures';
 import { glass, paint, surface, type SceneKit } from './kit';
 import { signMesh } from './signs';
@@ -254,8 +254,3 @@ export function addGate(kit: SceneKit, g: Gate) {
     kit.extras.add(mesh);
   }
 }
-
-/** Turns a geometry built along +z to a compass facing, around a point. */
-export const facingMatrix = (x: number, z: number, facing: number, y = 0) => place(x, y, z, facingRotation(facing));
-export { DEG };
-export type { BufferGeometry };
