@@ -102,7 +102,10 @@ describe.each(stops)('the master of $key', ({ campus, stop, key, file }) => {
     expect(m.stdev).toBeGreaterThan(20);
   });
 
-  it.runIf(stop.panorama.source === 'rendered')('is what its campus model gives today (re-bake with npm run content:bake)', () => {
+  // Whether a master still matches the model is the maintainer's check, run by `npm run content:bake-check`
+  // (CHECK_BAKE=1): a re-bake takes about two minutes a stop here, so an edit to the model must not
+  // fail every visitor's `npm test` until someone has baked.
+  it.runIf(stop.panorama.source === 'rendered' && process.env.CHECK_BAKE === '1')('is what its campus model gives today (re-bake with npm run content:bake)', () => {
     const entry = manifest.stops[key];
     expect(entry, `${key} is not in ${MANIFEST_FILE}`).toBeDefined();
     expect(entry!.input, `${key} changed in the model since it was baked`).toBe(bakeInput(models[campus.id]!, stop.id, bakeSize(campus, stop.id)));
