@@ -5,7 +5,8 @@
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; }; then
+# grep reads all of fc-list's output (no -q): with pipefail, an early exit would read as "missing".
+if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null; }; then
   need+=(fonts-noto-cjk)
 fi
 if [ ${#need[@]} -eq 0 ]; then
