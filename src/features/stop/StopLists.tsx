@@ -62,7 +62,7 @@ export function StopList({ campus, currentId }: { campus: Campus; currentId: str
               className="stop-list__link"
               aria-current={s.id === currentId ? 'page' : undefined}
             >
-              <img src={derivedImage.thumbnail(s.panorama.master)} alt="" width={96} height={54} loading="lazy" />
+              <img src={derivedImage.thumbnail(s.panorama.master)} alt="" width={96} height={54} loading="lazy" fetchPriority="low" />
               <Text value={s.name} />
               {s.id === currentId && <span className="stop-list__here">({t('stop.here')})</span>}
             </PlaceLink>
