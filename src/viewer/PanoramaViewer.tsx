@@ -32,6 +32,7 @@ import { HotspotLayer, type ViewerHotspot } from './HotspotLayer';
 import { PreviewCube } from './PreviewCube';
 import { PanoramaController, type PanoramaSourceRef, type ViewerSnapshot } from './tiles/PanoramaController';
 import { dragView, panBy, stepFor, zoomBy } from './viewMath';
+import { useElementSize } from './useElementSize';
 
 export type { PanoramaSourceRef } from './tiles/PanoramaController';
 
@@ -81,20 +82,6 @@ function cacheBytes(): number {
 
 const NO_SNAPSHOT: ViewerSnapshot = { level: 'none', canShow: false, failed: false, previewUrl: null };
 const noSubscribe = () => () => {};
-
-function useElementSize(ref: React.RefObject<HTMLElement | null>) {
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const update = () => setSize({ width: el.clientWidth, height: el.clientHeight });
-    update();
-    const observer = new ResizeObserver(update);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
-}
 
 /** Shows "loading" only when loading takes long enough to be noticed: no flashing spinner. */
 function useDelayedFlag(on: boolean, delayMs: number) {

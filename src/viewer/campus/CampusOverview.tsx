@@ -22,6 +22,7 @@ import { aimSun } from './sky';
 import { signFontReady } from './signs';
 import { isSoftwareRenderer } from './softwareRenderer';
 import './CampusOverview.css';
+import { useElementSize } from '../useElementSize';
 
 export interface OverviewMarker {
   /** The stop's id in the content (and in the model's viewpoints). */
@@ -67,20 +68,6 @@ interface Flight {
   from: { position: Vector3; quaternion: Quaternion };
   to: { position: Vector3; quaternion: Quaternion };
   started: number | null;
-}
-
-function useElementSize(ref: React.RefObject<HTMLElement | null>) {
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const update = () => setSize({ width: el.clientWidth, height: el.clientHeight });
-    update();
-    const observer = new ResizeObserver(update);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
 }
 
 /** Builds the campus once fonts are ready, adds it to the scene with its light and sky. */
