@@ -17,13 +17,14 @@ const out = args[1] ?? 'docs/screenshots';
 const gallery = process.argv.includes('--gallery');
 
 type Size = 'desktop' | 'phone';
-/** The campus imagery gallery: each overview at both sizes and in both languages, and ten stops. */
+/** The campus imagery gallery: each overview on a desktop and a phone, in both languages, and twelve stops. */
 const galleryShots: { file: string; path: string; size: Size; lang: 'en' | 'zh'; overview?: boolean }[] = [
-  ...(['yubei', 'nanchuan'] as const).flatMap((campus) =>
-    (['desktop', 'phone'] as const).flatMap((size) =>
-      (['en', 'zh'] as const).map((lang) => ({ file: `overview-${campus}-${size}-${lang}`, path: `/${lang}/${campus}`, size, lang, overview: true })),
-    ),
-  ),
+  ...([
+    ['yubei', 'desktop', 'en'],
+    ['nanchuan', 'desktop', 'zh'],
+    ['yubei', 'phone', 'en'],
+    ['nanchuan', 'phone', 'zh'],
+  ] as const).map(([campus, size, lang]) => ({ file: `overview-${campus}-${size}-${lang}`, path: `/${lang}/${campus}`, size, lang, overview: true })),
   { file: 'stop-yubei-main-gate-desktop-en', path: '/en/yubei/main-gate?yaw=0&pitch=8&fov=80', size: 'desktop', lang: 'en' },
   { file: 'stop-yubei-library-desktop-zh', path: '/zh/yubei/library?yaw=0&pitch=6&fov=90', size: 'desktop', lang: 'zh' },
   { file: 'stop-yubei-library-reading-room-desktop-en', path: '/en/yubei/library-reading-room?yaw=-10&pitch=-4&fov=90', size: 'desktop', lang: 'en' },

@@ -7,7 +7,7 @@
  * the view is written at most a few times a second: browsers throttle history writes.
  */
 import { useEffect, useRef } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate, useNavigationType } from 'react-router';
 import { useContent } from '../content/ContentContext';
 import type { Content } from '../content/schema';
 import { findTour, isAtStep } from '../features/tour/tourSteps';
@@ -33,6 +33,7 @@ export function UrlSync() {
   const store = useTourStore();
   const content = useContent();
   const location = useLocation();
+  const navigationType = useNavigationType();
   const navigate = useNavigate();
   // URLs we wrote ourselves, oldest first: when the router reports one back, there is nothing to read.
   const ownWrites = useRef<string[]>([]);
@@ -40,7 +41,9 @@ export function UrlSync() {
 
   useEffect(() => {
     const url = location.pathname + location.search;
-    const own = ownWrites.current.indexOf(url);
+    // Back and forward are always read, even into an entry we wrote: the router may report a pop
+    // before it has reported our own last push (a visitor who goes back at once on a busy phone).
+    const own = navigationType === 'POP' ? -1 : ownWrites.current.indexOf(url);
     if (own >= 0) {
       ownWrites.current.splice(0, own + 1);
       return;
@@ -69,7 +72,7 @@ export function UrlSync() {
       ownWrites.current.push(canonical);
       void navigate(canonical, { replace: true });
     }
-  }, [location.pathname, location.search, store, navigate, content]);
+  }, [location.pathname, location.search, navigationType, store, navigate, content]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -5,6 +5,7 @@
  */
 import { MathUtils, PerspectiveCamera, Vector3 } from 'three';
 import type { CampusModel, Point } from '../../content/campusModel';
+import { markerPosition } from '../../content/modelGeometry';
 
 export interface Orbit {
   /** Compass heading the camera looks towards, degrees (0 north). */
@@ -28,18 +29,26 @@ export function orbitLimits(model: CampusModel) {
   return { minDistance: 60, maxDistance: size * 1.5, min, max };
 }
 
-/** The first view: the whole campus from the south, looking north, a little from the side. */
+/**
+ * The first view: the campus from the south, looking north, a little from the side, as close as
+ * it can be while every stop's marker is on screen (a narrow phone stands farther back).
+ */
 export function initialOrbit(model: CampusModel, aspect = 16 / 9): Orbit {
   const { min, max } = model.bounds;
   const size = Math.hypot(max[0] - min[0], max[1] - min[1]);
-  // A narrow (portrait) screen must stand farther back to see the campus's width.
-  const fit = aspect < 1 ? 1.05 / Math.max(aspect, 0.45) : 1.05;
-  return clampOrbit(model, {
-    heading: 12,
-    elevation: 42,
-    distance: size * fit,
-    target: [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2],
-  });
+  const base: Orbit = { heading: 12, elevation: 42, distance: size * 0.6, target: [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2] };
+  const markers = Object.values(model.viewpoints).map((vp) => markerPosition(model, vp));
+  const camera = new PerspectiveCamera(OVERVIEW_FOV, aspect, 1, 12000);
+  const fits = (o: Orbit) => {
+    applyOrbit(camera, o);
+    return markers.every((m) => {
+      const v = new Vector3(...m).project(camera);
+      return Math.abs(v.x) < 0.86 && v.y < 0.8 && v.y > -0.72 && v.z < 1;
+    });
+  };
+  let orbit = clampOrbit(model, base);
+  for (let i = 0; i < 40 && !fits(orbit); i++) orbit = clampOrbit(model, { ...orbit, distance: orbit.distance * 1.06 });
+  return orbit;
 }
 
 export function clampOrbit(model: CampusModel, o: Orbit): Orbit {

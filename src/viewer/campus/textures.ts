@@ -407,4 +407,4 @@ export function drawnTexture(
   return t;
 }
 
-export { flat as flatTexture, shade };
+export { shade };

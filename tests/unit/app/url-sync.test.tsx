@@ -29,6 +29,23 @@ describe('the URL and the store', () => {
     expect(store.getState().place).toEqual({ page: 'stop', campusId: 'yubei', stopId: 'main-gate' });
   });
 
+  it('goes back to the stop left even when the router reports the back before the new stop', async () => {
+    const { store, router } = renderWithApp(<UrlSync />, {}, '/en/yubei/main-gate');
+    // A turn, a link followed at once, and Back, all before React renders: the router's first
+    // report is the pop into the entry the app itself rewrote with the turned view.
+    act(() => {
+      store.getState().setView({ yaw: -35, pitch: 0, fov: 90 });
+      store.getState().goTo({ page: 'stop', campusId: 'yubei', stopId: 'library' }, { yaw: 0, pitch: 0, fov: 90 });
+      void router.navigate(-1);
+    });
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(here(router)).toBe('/en/yubei/main-gate?yaw=-35&pitch=0&fov=90');
+    expect(store.getState()).toMatchObject({
+      place: { page: 'stop', campusId: 'yubei', stopId: 'main-gate' },
+      view: { yaw: -35, pitch: 0, fov: 90 },
+    });
+  });
+
   it('writes a dragged view to the URL shortly after, not on every move', async () => {
     const { store, router } = renderWithApp(<UrlSync />, {}, '/en/yubei/main-gate');
     act(() => {
