@@ -8,7 +8,7 @@ import { validateCampusModels } from './src/content/validateModels';
 const root = import.meta.dirname;
 
 /**
- * Bundles the content store as `virtual:content` and refuses to build invalid content:
+ * Bundles the content store as `virtual:content`, checked, and refuses to build invalid content:
  * the same check as `npm run content:check`, so a broken file never reaches visitors.
  */
 function contentStore(): Plugin {
@@ -29,7 +29,10 @@ function contentStore(): Plugin {
       if (issues.length > 0 && process.env.CONTENT_CHECK !== 'off') {
         this.error(`Invalid content:\n${issues.map(formatIssue).join('\n')}`);
       }
-      return `export const files = ${JSON.stringify(files)};`;
+      // Checked content goes out as it is, so the app needs no validator (nor zod) to start. Only a
+      // build told to skip the check gets the raw files, for the app to check and explain.
+      if (result.ok && issues.length === 0) return `export const content = ${JSON.stringify(result.content)};\nexport const files = null;`;
+      return `export const content = null;\nexport const files = ${JSON.stringify(files)};`;
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Shown instead of the tour when the content does not validate: every problem, by file and path. */
 import { useTranslation } from 'react-i18next';
-import { formatIssue, type ContentIssue } from '../content/validate';
+import { formatIssue, type ContentIssue } from '../content/issues';
 
 export function ContentErrorPage({ issues }: { issues: readonly ContentIssue[] }) {
   const { t } = useTranslation();

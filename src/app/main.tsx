@@ -12,6 +12,7 @@ import { urlToState } from '../store/paths';
 import { createTourStore } from '../store/tourStore';
 import { ContentErrorPage } from './ContentErrorPage';
 import { Shell } from './Shell';
+import { warmUpFirstStop } from './warmUp';
 import './styles.css';
 
 const fromUrl = urlToState(window.location.pathname, window.location.search);
@@ -23,7 +24,7 @@ store.subscribe((state, prev) => {
   if (state.lang !== prev.lang) void i18n.changeLanguage(state.lang);
 });
 
-const content = loadBundledContent();
+const content = await loadBundledContent();
 const root = createRoot(document.getElementById('root')!);
 
 if (!content.ok) {
@@ -33,6 +34,7 @@ if (!content.ok) {
     </I18nextProvider>,
   );
 } else {
+  warmUpFirstStop(store.getState().place, content.content);
   const router = createBrowserRouter([{ path: '*', element: <Shell /> }]);
   root.render(
     <StrictMode>

@@ -1,6 +1,6 @@
 /** Switches the language at any moment; the visitor stays where they are, with the same view. */
 import { useTranslation } from 'react-i18next';
-import { LANGS } from '../content/schema';
+import { LANGS } from '../content/limits';
 import { htmlLang } from '../i18n/i18n';
 import { rememberLang } from '../i18n/language';
 import { useLang, useTourStore } from '../store/context';

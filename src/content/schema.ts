@@ -10,12 +10,9 @@
  *   so the international office can review it; `"seed"` text states facts from the profile.
  */
 import { z } from 'zod';
+import { FOV_MAX, FOV_MIN, LANGS, type Lang } from './limits';
 
-export const LANGS = ['zh', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-
-export const FOV_MIN = 30;
-export const FOV_MAX = 110;
+export { FOV_MAX, FOV_MIN, LANGS, type Lang };
 
 const text = (lang: string) =>
   z

@@ -6,6 +6,9 @@
 import type { z } from 'zod';
 import { campus as campusSchema, college as collegeSchema, toursFile as toursSchema } from './schema';
 import type { Campus, College, Content, Tour } from './schema';
+import type { ContentIssue } from './issues';
+
+export { formatIssue, type ContentIssue } from './issues';
 
 export const CONTENT_DIR = 'assets/content';
 export const COLLEGE_FILE = `${CONTENT_DIR}/college.json`;
@@ -13,13 +16,6 @@ export const COLLEGE_FILE = `${CONTENT_DIR}/college.json`;
 export const TOURS_FILE = `${CONTENT_DIR}/tours.json`;
 export const campusFile = (campusId: string) => `${CONTENT_DIR}/campuses/${campusId}.json`;
 
-/** One problem, named by the file and the JSON path inside it. */
-export interface ContentIssue {
-  file: string;
-  /** JSON path, like `$.stops[2].hotspots[0].yaw`; `$` is the whole file. */
-  path: string;
-  message: string;
-}
 
 export type ValidationResult = { ok: true; content: Content } | { ok: false; issues: ContentIssue[] };
 
@@ -28,9 +24,6 @@ export interface ValidateOptions {
   assetExists?: (assetPath: string) => boolean;
 }
 
-export function formatIssue(issue: ContentIssue): string {
-  return `${issue.file}: ${issue.path}: ${issue.message}`;
-}
 
 export function jsonPath(segments: readonly PropertyKey[]): string {
   return segments.reduce<string>(

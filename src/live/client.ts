@@ -3,7 +3,8 @@
  * and jitter, heartbeats both ways, and on every (re)connection says who it is again (`hello`),
  * so the relay answers with the current snapshot. Framework-free: the UI listens to it.
  */
-import { encode, HEARTBEAT_MS, LIVE_PATH, parseServerMessage, type ClientMessage, type ServerMessage } from './protocol';
+import type { ClientMessage, ServerMessage } from './protocol';
+import { encode, HEARTBEAT_MS, LIVE_PATH } from './protocolBasics';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -26,6 +27,11 @@ export function liveUrl(): string {
   return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${LIVE_PATH}`;
 }
 
+type Parser = (data: string) => ServerMessage | null;
+let parserLoad: Promise<Parser> | undefined;
+/** The validator (and zod) comes with the first live connection, not with the first page. */
+const loadParser = () => (parserLoad ??= import('./protocol').then((m) => m.parseServerMessage));
+
 export class LiveConnection {
   private socket: WebSocket | null = null;
   private attempt = 0;
@@ -33,6 +39,7 @@ export class LiveConnection {
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private lastHeard = 0;
   private stopped = false;
+  private parse: Parser | null = null;
 
   constructor(private readonly options: LiveConnectionOptions) {
     // A phone that loses its network says so before any heartbeat could: drop the socket at once,
@@ -45,7 +52,7 @@ export class LiveConnection {
   private readonly onOffline = () => this.socket?.close();
 
   private readonly onOnline = () => {
-    if (this.stopped || this.socket?.readyState === WebSocket.OPEN) return;
+    if (this.stopped || !this.parse || this.socket?.readyState === WebSocket.OPEN) return;
     clearTimeout(this.retryTimer);
     this.attempt = 0;
     this.open();
@@ -75,6 +82,21 @@ export class LiveConnection {
   private open() {
     if (this.stopped) return;
     this.options.onStatus(this.attempt === 0 && !this.socket ? 'connecting' : 'reconnecting');
+    if (!this.parse) {
+      void loadParser().then(
+        (parse) => {
+          this.parse = parse;
+          this.open();
+        },
+        // The chunk did not come (a dropped line): try again like a failed connection.
+        () => {
+          parserLoad = undefined;
+          this.retry();
+        },
+      );
+      return;
+    }
+    const parse = this.parse;
     this.socket?.close();
     const socket = new WebSocket(this.options.url ?? liveUrl());
     this.socket = socket;
@@ -89,7 +111,7 @@ export class LiveConnection {
     socket.onmessage = (event) => {
       this.lastHeard = Date.now();
       if (typeof event.data !== 'string') return;
-      const message = parseServerMessage(event.data);
+      const message = parse(event.data);
       if (message && message.type !== 'pong') this.options.onMessage(message);
     };
     socket.onclose = () => {

@@ -13,29 +13,12 @@
  * Camera turns travel apart, at most ~10 a second, latest wins.
  */
 import { z } from 'zod';
+import { CODE_ALPHABET, CODE_LENGTH, MAX_FRAME_BYTES, PROTOCOL_VERSION } from './protocolBasics';
 
-export const PROTOCOL_VERSION = 1;
-/** Frames larger than this close the socket. */
-export const MAX_FRAME_BYTES = 4096;
-/** Camera updates a guide may send per second; more are dropped by the client and cut by the relay. */
-export const VIEW_RATE_HZ = 10;
-export const HEARTBEAT_MS = 10_000;
-export const LIVE_PATH = '/live';
+// The zod-free part, re-exported: the app's first page needs it without zod (see protocolBasics.ts).
+export * from './protocolBasics';
 
-/** Join codes: 6 characters from an alphabet without 0/O/1/I/L, shown as `K7Q-X2M`. */
-export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const CODE_LENGTH = 6;
 const codePattern = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
-
-/** `k7q-x2m`, `K7QX2M` and `K7Q X2M` all name the same session. */
-export function normalizeCode(input: string): string {
-  return input.toUpperCase().replace(/[^0-9A-Z]/g, '');
-}
-
-/** `K7QX2M` → `K7Q-X2M`, for reading aloud and typing. */
-export function formatCode(code: string): string {
-  return `${code.slice(0, 3)}-${code.slice(3)}`;
-}
 
 const id = z.string().max(64).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 const code = z.string().regex(codePattern);
@@ -122,9 +105,3 @@ export function parseServerMessage(data: string): ServerMessage | null {
     return null;
   }
 }
-
-/** Distributes a message type over a union, so `Omit` keeps each variant apart. */
-type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
-
-export const encode = (message: DistributiveOmit<ClientMessage | ServerMessage, 'v'>): string =>
-  JSON.stringify({ v: PROTOCOL_VERSION, ...message });

@@ -12,8 +12,9 @@
  *                               the presenter's speaker-notes window
  *   /en/live/K7QX2M             joining a guide's live session
  */
-import { LANGS, FOV_MAX, FOV_MIN, type Lang, type View } from '../content/schema';
-import { CODE_LENGTH, normalizeCode } from '../live/protocol';
+import { LANGS, FOV_MAX, FOV_MIN, type Lang } from '../content/limits';
+import type { View } from '../content/schema';
+import { CODE_LENGTH, normalizeCode } from '../live/protocolBasics';
 import type { Place, TourPosition, TourState } from './tourStore';
 
 export const isLang = (value: string | undefined): value is Lang => LANGS.includes(value as Lang);

@@ -1,4 +1,5 @@
 /** Fetches panorama images (tiles, previews) and decodes them off the main thread where the browser can. */
+import { fetchResponse } from './earlyFetch';
 
 /** A decoded image, ready to become a texture. */
 export interface DecodedImage {
@@ -12,7 +13,7 @@ export interface DecodedImage {
 const abortError = () => new DOMException('aborted', 'AbortError');
 
 async function fetchBlob(url: string, signal: AbortSignal): Promise<Blob> {
-  const response = await fetch(url, { signal });
+  const response = await fetchResponse(url, signal);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.blob();
 }
@@ -53,7 +54,7 @@ export async function fetchImage(url: string, signal: AbortSignal): Promise<Deco
 
 /** Fetches a JSON document. */
 export async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
-  const response = await fetch(url, { signal });
+  const response = await fetchResponse(url, signal);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.json();
 }

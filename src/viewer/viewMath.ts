@@ -5,7 +5,8 @@
  * World axes follow three.js: yaw 0 looks down −Z (the centre of the image), positive yaw turns
  * right (towards +X), positive pitch looks up (+Y).
  */
-import { FOV_MAX, FOV_MIN, type View } from '../content/schema';
+import { FOV_MAX, FOV_MIN } from '../content/limits';
+import type { View } from '../content/schema';
 
 export const DEG = Math.PI / 180;
 

@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 
 /** The welcome page's JavaScript, gzipped. Set from measurement (README): raise it only on purpose. */
-export const WELCOME_JS_BUDGET = 200 * 1024;
+export const WELCOME_JS_BUDGET = 170 * 1024;
 
 const base = inject('baseUrl');
 const dist = process.env.E2E_DIST ?? 'dist';

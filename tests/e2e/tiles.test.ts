@@ -70,8 +70,12 @@ async function countGl(page: Page) {
 const gl = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { __gl: { draws: number; textureBytes: number } }).__gl }));
 
 describe('tiled panoramas', () => {
-  it('shows the preview before any tile arrives, then only the tiles in view, at one level', async () => {
+  it('shows the preview before any tile arrives, then only the tiles in view, at one level; the side list waits', async () => {
     const page = await openPage(browser);
+    const thumbnails: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/generated/thumb/')) thumbnails.push(r.url());
+    });
     const held: Route[] = [];
     let holding = true;
     const tiles: string[] = [];
@@ -87,10 +91,15 @@ describe('tiled panoramas', () => {
     expect((await pixelStats(page.locator('.pano'))).stdev).toBeGreaterThan(20);
     expect(await page.locator('.pano__cover.is-covering').count()).toBe(0);
     await expect.poll(() => held.length).toBeGreaterThan(0);
+    // The side list's thumbnails leave the line to the panorama while it loads…
+    expect(thumbnails).toEqual([]);
+    expect(await page.locator('.stop-list img[src]').count()).toBe(0);
 
     holding = false;
     for (const route of held.splice(0)) await route.continue();
     await waitForPanorama(page, 'full');
+    // …and come once it is on screen in full.
+    await expect.poll(() => page.locator('.stop-list img[src]').count()).toBe(campus.stops.length);
     // No storm: the tiles of one level that the view shows (a 90° view of one face: 2 rows of 3).
     const levels = new Set(tiles.map((u) => new URL(u).pathname.split('/').at(-2)));
     expect(levels.size).toBe(1);

@@ -4,16 +4,15 @@ import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { ContentProvider } from '../../src/content/ContentContext';
-import { loadBundledContent } from '../../src/content/load';
+import { content } from 'virtual:content';
 import type { Content } from '../../src/content/schema';
 import { createI18n } from '../../src/i18n/i18n';
 import { TourStoreProvider } from '../../src/store/context';
 import { createTourStore, type TourState } from '../../src/store/tourStore';
 
 export function realContent(): Content {
-  const result = loadBundledContent();
-  if (!result.ok) throw new Error('the project content is invalid');
-  return result.content;
+  if (!content) throw new Error('the project content is invalid');
+  return content;
 }
 
 export function renderWithApp(ui: ReactNode, initial: Partial<TourState> = {}, url = '/') {

@@ -1,10 +1,10 @@
 /** Joining a live tour: the code, the delegate's language, one button. Also a form for the welcome page. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGS } from '../../content/schema';
+import { LANGS } from '../../content/limits';
 import { htmlLang } from '../../i18n/i18n';
 import { rememberLang } from '../../i18n/language';
-import { CODE_LENGTH, formatCode, normalizeCode } from '../../live/protocol';
+import { CODE_LENGTH, formatCode, normalizeCode } from '../../live/protocolBasics';
 import { useLang, useTourStore } from '../../store/context';
 import { joinAsDelegate, useLive } from './liveSession';
 

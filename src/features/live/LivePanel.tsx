@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
-import { formatCode } from '../../live/protocol';
+import { formatCode } from '../../live/protocolBasics';
 import { useLang, useTourStore } from '../../store/context';
 import { stateToUrl } from '../../store/paths';
 import { leaveSession, startGuiding, useLive } from './liveSession';

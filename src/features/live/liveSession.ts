@@ -6,7 +6,8 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { LiveConnection, type ConnectionStatus } from '../../live/client';
-import { VIEW_RATE_HZ, type LiveErrorCode, type LiveState, type LiveStats, type LiveView } from '../../live/protocol';
+import type { LiveErrorCode, LiveState, LiveStats, LiveView } from '../../live/protocol';
+import { VIEW_RATE_HZ } from '../../live/protocolBasics';
 import type { TourState, TourStore } from '../../store/tourStore';
 import { presenterStore } from '../../store/presenterStore';
 

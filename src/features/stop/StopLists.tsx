@@ -48,7 +48,11 @@ export function HotspotList({ campus, stop, openId, onActivate }: HotspotListPro
   );
 }
 
-export function StopList({ campus, currentId }: { campus: Campus; currentId: string }) {
+/**
+ * The campus's stops, with thumbnails once `thumbnails` is set: the stop page holds them back while
+ * its panorama loads, so that on a slow line they do not take the bandwidth the panorama needs.
+ */
+export function StopList({ campus, currentId, thumbnails = true }: { campus: Campus; currentId: string; thumbnails?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -62,7 +66,7 @@ export function StopList({ campus, currentId }: { campus: Campus; currentId: str
               className="stop-list__link"
               aria-current={s.id === currentId ? 'page' : undefined}
             >
-              <img src={derivedImage.thumbnail(s.panorama.master)} alt="" width={96} height={54} loading="lazy" fetchPriority="low" />
+              <img src={thumbnails ? derivedImage.thumbnail(s.panorama.master) : undefined} alt="" width={96} height={54} loading="lazy" fetchPriority="low" />
               <Text value={s.name} />
               {s.id === currentId && <span className="stop-list__here">({t('stop.here')})</span>}
             </PlaceLink>

@@ -1,5 +1,5 @@
 /** A stop: the 360° view with its hotspots, the open info panel, and the text view beside it. */
-import { lazy, Suspense, useCallback, useMemo, useRef, useState, useLayoutEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campus, Hotspot, Stop, View } from '../../content/schema';
 import { arrivalView, findHotspot, findStop } from '../../content/lookup';
@@ -18,6 +18,9 @@ import { ViewControls } from './ViewControls';
 
 // three.js and R3F load only here, so the welcome and about pages never wait for them.
 const PanoramaViewer = lazy(() => import('../../viewer/PanoramaViewer'));
+
+/** The longest the side list's thumbnails wait for the panorama: a stalled tile must not keep them blank. */
+const THUMBNAILS_WAIT_MS = 4000;
 
 interface StopPageProps {
   campus: Campus;
@@ -43,6 +46,18 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
   const reducedMotion = useReducedMotion();
   const [webgl] = useState(hasWebGL);
   const [viewerAttempt, setViewerAttempt] = useState(0);
+  // The side list's thumbnails (nine of 20 KB on a campus) wait until the panorama is on screen in
+  // full: on slow 4G they would otherwise hold the connections its preview and tiles need (measured:
+  // the preview half a second later). Without WebGL there is no panorama to wait for.
+  const [thumbnails, setThumbnails] = useState(!webgl);
+  useEffect(() => {
+    if (thumbnails) return;
+    const timer = setTimeout(() => setThumbnails(true), THUMBNAILS_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [thumbnails]);
+  const onShown = useCallback((_src: string, level: 'preview' | 'full') => {
+    if (level === 'full') setThumbnails(true);
+  }, []);
 
   const panelHeading = useRef<HTMLHeadingElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -169,6 +184,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
                   activeHotspotId={openInfo?.id ?? null}
                   onHotspotActivate={onHotspotActivate}
                   reducedMotion={reducedMotion}
+                  onShown={onShown}
                   labels={{
                     region: t('stop.viewRegion', { stop: stop.name[lang] }),
                     instructions: t('stop.instructions'),
@@ -189,7 +205,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
           {panels}
           {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} onClose={closePanel} bilingual={bilingual} />}
           <HotspotList campus={campus} stop={stop} openId={openInfo?.id ?? null} onActivate={(h) => activate(h, true)} />
-          <StopList campus={campus} currentId={stop.id} />
+          <StopList campus={campus} currentId={stop.id} thumbnails={thumbnails} />
           {after}
         </div>
       </div>

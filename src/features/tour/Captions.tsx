@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { TourStep } from '../../content/schema';
-import { LANGS } from '../../content/schema';
+import { LANGS } from '../../content/limits';
 import { Text } from '../../components/Text';
 import { useLang } from '../../store/context';
 import { usePresenter } from '../../store/presenterStore';

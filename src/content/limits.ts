@@ -1,0 +1,10 @@
+/**
+ * The languages the tour speaks and the field-of-view limits: plain values the app needs on every
+ * page, kept apart from the schema so that the first page loads without zod.
+ */
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** Horizontal field of view, degrees. */
+export const FOV_MIN = 30;
+export const FOV_MAX = 110;
