@@ -40,7 +40,7 @@ export function Page() {
       return <AboutPage />;
     case 'campus': {
       const campus = findCampus(content, place.campusId);
-      return campus ? <CampusPage campus={campus} /> : <NotFoundPage />;
+      return campus ? <CampusPage campus={campus} tours={<TourList campusId={campus.id} />} /> : <NotFoundPage />;
     }
     case 'stop': {
       const campus = findCampus(content, place.campusId);

@@ -3,7 +3,7 @@
  * its stops as a numbered list of pictures to enter — the list is the overview's text alternative
  * and does everything the markers do.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampusModel } from '../../content/campusModel';
 import { hasCampusModel, loadCampusModel } from '../../content/campusModels';
@@ -103,7 +103,8 @@ function Overview({ campus }: { campus: Campus }) {
   );
 }
 
-export function CampusPage({ campus }: { campus: Campus }) {
+/** `tours`: composed in by the app, the guided walks of this campus, between the overview and the stops. */
+export function CampusPage({ campus, tours }: { campus: Campus; tours?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="campus">
@@ -112,6 +113,7 @@ export function CampusPage({ campus }: { campus: Campus }) {
       </h1>
       <Text as="p" className="lead" value={campus.summary} />
       {hasCampusModel(campus.id) && <Overview campus={campus} />}
+      {tours}
       <h2>{t('campus.stopsHeading')}</h2>
       <ol className="card-grid card-grid--stops">
         {campus.stops.map((s, i) => (

@@ -1,6 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { findCampus } from '../../../src/content/lookup';
+import { Page } from '../../../src/app/Page';
 import { CampusPage } from '../../../src/features/campus/CampusPage';
 import { realContent, renderWithApp } from '../render';
 
@@ -28,5 +29,25 @@ describe.each(['yubei', 'nanchuan'])('the campus page of %s without WebGL', (cam
     expect(screen.getByRole('status')).toHaveTextContent('无法显示校园三维模型');
     const zhLinks = within(screen.getByRole('list')).getAllByRole('link');
     campus.stops.forEach((s, i) => expect(zhLinks[i]).toHaveTextContent(s.name.zh));
+  });
+});
+
+describe.each(['yubei', 'nanchuan'])('the guided walk offered on the campus page of %s', (campusId) => {
+  it('lists the tours that stay on the campus, each with a link to its first step, in both languages', () => {
+    const walks = content.tours.filter((tour) => tour.steps.every((s) => s.campus === campusId));
+    expect(walks.length).toBeGreaterThan(0);
+    const { store } = renderWithApp(<Page />, { lang: 'en', place: { page: 'campus', campusId } });
+    const section = screen.getByRole('region', { name: 'Guided tours' });
+    const starts = within(section).getAllByRole('link');
+    expect(starts).toHaveLength(walks.length);
+    walks.forEach((tour, i) => {
+      const first = tour.steps[0]!;
+      expect(starts[i]).toHaveAccessibleName(`Start the tour: ${tour.title.en}`);
+      // Steps count from 1 in addresses.
+      expect(starts[i]!.getAttribute('href')).toMatch(new RegExp(`^/en/${campusId}/${first.stop}\\?.*tour=${tour.id}&step=1$`));
+    });
+    act(() => store.getState().setLang('zh'));
+    const zh = screen.getByRole('region', { name: '导览路线' });
+    walks.forEach((tour) => expect(zh).toHaveTextContent(tour.title.zh));
   });
 });
