@@ -3,11 +3,10 @@
  * one (backoff + jitter, like the app's), and spawned relay and redis-server processes — all on
  * 127.0.0.1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { spawnRedis, spawnRelay as spawnRelayProcess, type Spawned } from '../../scripts/live-processes';
 import { LIVE_PATH, encode, parseServerMessage, type LiveState, type ServerMessage } from '../../src/live/protocol';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -187,96 +186,15 @@ export class RetryingClient {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
 /** A relay in its own process (`node --import tsx server/index.ts`), as `npm run serve` runs it. */
-export interface SpawnedRelay {
-  url: string;
-  port: number;
-  process: ChildProcess;
-  output: () => string;
-  /** SIGKILL: no goodbye to the clients, as in a crash. */
-  kill(): Promise<void>;
-}
+export type SpawnedRelay = Spawned;
 
-export async function spawnRelay(env: Record<string, string>): Promise<SpawnedRelay> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += String(chunk)));
-  child.stderr.on('data', (chunk) => (output += String(chunk)));
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`relay did not start:\n${output}`)), 20_000);
-    const look = () => {
-      const match = /Serving (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        done(match[1]);
-      }
-    };
-    child.stdout.on('data', look);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`relay exited (${code}):\n${output}`));
-    });
-  });
-  return {
-    url,
-    port: Number(new URL(url).port),
-    process: child,
-    output: () => output,
-    async kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
+export const spawnRelay = (env: Record<string, string>): Promise<SpawnedRelay> => spawnRelayProcess(repoRoot, env, 'tsx');
 
 /** A throwaway redis-server on a loopback port, saving nothing to disk. */
 export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += String(chunk)));
-  child.stderr.on('data', (chunk) => (output += String(chunk)));
-  // Ready once it accepts a TCP connection.
-  const { connect } = await import('node:net');
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const ok = await new Promise<boolean>((done) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.end();
-        done(true);
-      });
-      socket.on('error', () => done(false));
-    });
-    if (ok) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`redis-server did not start:\n${output}`);
-    await sleep(50);
-  }
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-  };
+  const redis = await spawnRedis();
+  return { url: redis.url, stop: () => redis.kill() };
 }
 
 /** A guide as the app runs one: on every (re)connection it starts or resumes, then re-sends its latest state. */

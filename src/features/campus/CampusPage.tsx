@@ -10,6 +10,7 @@ import { hasCampusModel, loadCampusModel } from '../../content/campusModels';
 import type { Campus } from '../../content/schema';
 import { derivedImage } from '../../content/images';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { StageFallback } from '../../components/StageFallback';
 import { Text } from '../../components/Text';
 import { PlaceLink } from '../../components/PlaceLink';
 import { useReducedMotion } from '../../components/useReducedMotion';
@@ -74,15 +75,7 @@ function Overview({ campus }: { campus: Campus }) {
 
   const first = campus.stops.find((s) => s.id === campus.firstStop) ?? campus.stops[0];
   const fallback = (message: string, retry?: () => void) => (
-    <div className="stage-fallback overview-fallback" role="status">
-      {first && <img src={derivedImage.thumbnail(first.panorama.master)} alt="" width={640} height={360} />}
-      <p>{message}</p>
-      {retry && (
-        <button type="button" className="button" onClick={retry}>
-          {t('stop.retry')}
-        </button>
-      )}
-    </div>
+    <StageFallback className="overview-fallback" picture={first && derivedImage.thumbnail(first.panorama.master)} message={message} retry={retry} />
   );
   const loading = <div className="overview overview--loading" aria-hidden="true" />;
 

@@ -5,6 +5,7 @@ import type { Campus, Hotspot, Stop, View } from '../../content/schema';
 import { arrivalView, findHotspot, findStop } from '../../content/lookup';
 import { derivedImage } from '../../content/images';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { StageFallback } from '../../components/StageFallback';
 import { Text } from '../../components/Text';
 import { PlaceLink } from '../../components/PlaceLink';
 import { useReducedMotion } from '../../components/useReducedMotion';
@@ -137,17 +138,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
       }),
     [stop, campus],
   );
-  const textOnly = (message: string, retry?: () => void) => (
-    <div className="stage-fallback" role="status">
-      <img src={derivedImage.thumbnail(master)} alt="" width={640} height={360} />
-      <p>{message}</p>
-      {retry && (
-        <button type="button" className="button" onClick={retry}>
-          {t('stop.retry')}
-        </button>
-      )}
-    </div>
-  );
+  const textOnly = (message: string, retry?: () => void) => <StageFallback picture={derivedImage.thumbnail(master)} message={message} retry={retry} />;
 
   return (
     <div className="stop">

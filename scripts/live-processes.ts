@@ -1,7 +1,10 @@
-/** The benchmark's server processes: relays as `npm run serve` runs them, and a redis-server. */
+/**
+ * Relays and a redis-server in processes of their own, for `npm run bench:live` and the server tests
+ * (tests/server): a relay as production or `npm run serve` runs it, killed with SIGKILL as in a crash.
+ */
 import { spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
-import { LIVE_PATH } from '../../src/live/protocol';
+import { LIVE_PATH } from '../src/live/protocol';
 
 export interface Spawned {
   pid: number;
@@ -39,7 +42,10 @@ export async function spawnRelay(root: string, env: Record<string, string>, runt
         done(match[1]);
       }
     });
-    child.once('exit', (code) => fail(new Error(`relay exited (${code}):\n${output}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`relay exited (${code}):\n${output}`));
+    });
   });
   return {
     pid: child.pid ?? 0,
@@ -64,6 +70,7 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A throwaway redis-server on a loopback port, saving nothing to disk. */
 export async function spawnRedis(): Promise<Omit<Spawned, 'wsUrl'>> {
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
