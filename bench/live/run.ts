@@ -130,6 +130,10 @@ interface Report {
 function analyse(reports: Report[], viewSent: number[], stateSent: number[], lastRev: number) {
   const viewLatency: number[] = [];
   const stateLatency: number[] = [];
+  // Per camera update: when the first and the last delegate had it. Tells a late update (the first
+  // is late too: the guide, the relay or the machine stalled) from the fan-out's own spread.
+  const firstOf: number[] = [];
+  const lastOf: number[] = [];
   let viewsExpected = 0;
   let lost = 0;
   for (const report of reports) {
@@ -137,7 +141,11 @@ function analyse(reports: Report[], viewSent: number[], stateSent: number[], las
       viewsExpected += viewSent.length;
       recv.forEach((t, seq) => {
         const sent = viewSent[seq];
-        if (t >= 0 && sent !== undefined) viewLatency.push(t - sent);
+        if (t >= 0 && sent !== undefined) {
+          viewLatency.push(t - sent);
+          firstOf[seq] = Math.min(firstOf[seq] ?? Infinity, t - sent);
+          lastOf[seq] = Math.max(lastOf[seq] ?? -Infinity, t - sent);
+        }
       });
     }
     for (const recv of report.stateRecv) {
@@ -151,6 +159,8 @@ function analyse(reports: Report[], viewSent: number[], stateSent: number[], las
   }
   return {
     views: { ...percentiles(viewLatency), delivered: round(viewLatency.length / Math.max(1, viewsExpected), 4) },
+    firstDelegate: percentiles(firstOf.filter((v) => v !== undefined)),
+    lastDelegate: percentiles(lastOf.filter((v) => v !== undefined)),
     changes: { ...percentiles(stateLatency), sent: lastRev, lost },
   };
 }
@@ -253,6 +263,7 @@ function table(results: Result[]): string {
   const rows: [string, ...string[]][] = [
     ['', ...results.map((r) => `${r.mode === 'memory' ? 'one relay, in memory' : 'two relays over Redis'} (${r.runtime === 'tsx' ? 'under tsx' : 'bundled, node'})`)],
     ['camera updates: latency p50 / p99 / max', ...results.map((r) => `${r.views.p50} / ${r.views.p99} / ${r.views.max} ms`)],
+    ['per update, first / last delegate to have it: p50 (p99)', ...results.map((r) => `${r.firstDelegate.p50} (${r.firstDelegate.p99}) / ${r.lastDelegate.p50} (${r.lastDelegate.p99}) ms`)],
     ['camera updates delivered', ...results.map((r) => `${(r.views.delivered * 100).toFixed(2)} % of ${r.viewsSent} × ${r.delegates}`)],
     ['baseline: guide ping → pong round trip p50 / p99', ...results.map((r) => `${r.pingRtt.p50} / ${r.pingRtt.p99} ms`)],
     ['discrete changes: latency p50 / p99', ...results.map((r) => `${r.changes.p50} / ${r.changes.p99} ms`)],
