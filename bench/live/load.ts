@@ -168,8 +168,10 @@ function startDelegates(url: string, sessionCode: string, count: number, first: 
             delegate.viewRecv[Math.round((yaw + 180) / YAW_STEP)] ??= t;
             return;
           }
-          const message = JSON.parse(text) as { type: string; rev?: number; code?: string };
+          const message = JSON.parse(text) as { type: string; rev?: number; code?: string; view?: { yaw: number } | null };
           if (message.type === 'snapshot' && message.rev !== undefined) {
+            // A camera update that came with a stop change travels inside its snapshot.
+            if (message.view) delegate.viewRecv[Math.round((message.view.yaw + 180) / YAW_STEP)] ??= t;
             delegate.stateRecv[message.rev] ??= t;
             delegate.revs.add(message.rev);
             if (message.rev >= delegate.rev) delegate.rev = message.rev;

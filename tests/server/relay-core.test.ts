@@ -19,6 +19,7 @@ describe('slow delegates', () => {
     slow.peer.bufferedAmount = 5000;
     stuck.peer.bufferedAmount = 200_000;
     guide.send({ type: 'view', view: { yaw: 1, pitch: 0, fov: 90 } });
+    await sleep(30);
     guide.send({ type: 'state', rev: 1, state: stopState('gate') });
     await sleep(30);
     expect(fast.peer.of('view').length).toBe(1);
@@ -32,6 +33,35 @@ describe('slow delegates', () => {
     guide.send({ type: 'view', view: { yaw: 2, pitch: 0, fov: 90 } });
     await sleep(30);
     expect(slow.peer.of('view').at(-1)?.view.yaw).toBe(2);
+  });
+});
+
+describe('a stop change and a camera turn at once', () => {
+  it('go to the delegates as one snapshot that carries the view, and a turn alone as a camera update', async () => {
+    const relay = makeRelay();
+    const guide = connect(relay);
+    guide.send({ type: 'start' });
+    await until(() => guide.peer.of('started').length === 1, 2000, 'started');
+    const code = guide.peer.of('started')[0]?.code ?? '';
+    const delegate = connect(relay);
+    delegate.send({ type: 'join', code, lang: 'zh', following: true });
+    await until(() => delegate.peer.of('snapshot').length === 1, 2000, 'joined');
+
+    // A tour step: the new stop and its view, back to back.
+    guide.send({ type: 'state', rev: 1, state: stopState('library') });
+    guide.send({ type: 'view', view: { yaw: 40, pitch: 5, fov: 80 } });
+    await until(() => delegate.peer.of('snapshot').length === 2, 2000, 'snapshot');
+    await sleep(30);
+    expect(delegate.peer.of('snapshot')[1]).toMatchObject({ rev: 1, view: { yaw: 40, pitch: 5, fov: 80 } });
+    expect(delegate.peer.of('view')).toHaveLength(0);
+
+    // A turn on its own is a camera update.
+    await sleep(110);
+    guide.send({ type: 'view', view: { yaw: 50, pitch: 5, fov: 80 } });
+    await until(() => delegate.peer.of('view').length === 1, 2000, 'view');
+    expect(delegate.peer.of('view')[0]?.view.yaw).toBe(50);
+    expect(delegate.peer.of('snapshot')).toHaveLength(2);
+    relay.shutdown();
   });
 });
 
