@@ -4,14 +4,14 @@
  * first render and the viewer chunk, one after the other (on slow 4G: the preview 0.4 s later).
  */
 import type { Content } from '../content/schema';
-import { findStop } from '../content/lookup';
+import { findCampus, findStop } from '../content/lookup';
 import { derivedImage } from '../content/images';
 import type { Place } from '../store/tourStore';
 import { warmUp } from '../viewer/earlyFetch';
 
 export function warmUpFirstStop(place: Place, content: Content): void {
   if (place.page !== 'stop') return;
-  const campus = content.campuses.find((c) => c.id === place.campusId);
+  const campus = findCampus(content, place.campusId);
   const stop = campus && findStop(campus, place.stopId);
   if (!stop) return;
   // The same module the stop page's lazy() asks for: one request, shared.
