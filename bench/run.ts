@@ -322,7 +322,7 @@ async function measureMemory(server: BenchServer, prepared: Prepared) {
     const round = async () => {
       for (const stop of prepared.stops) {
         await page.evaluate((p) => {
-          const store = (window as unknown as { __tourStore: { getState(): { goTo(place: unknown): void } } }).__tourStore;
+          const store = (window as unknown as { __visitStore: { getState(): { goTo(place: unknown): void } } }).__visitStore;
           store.getState().goTo({ page: 'stop', ...p });
         }, stop);
         await page.waitForFunction((id) => location.pathname.endsWith(`/${id}`), stop.stopId);

@@ -14,13 +14,13 @@ import { usePresenter } from '../store/presenterStore';
 import { TourList } from '../features/tour/TourList';
 import { TourPlayer } from '../features/tour/TourPlayer';
 import { WelcomePage } from '../features/welcome/WelcomePage';
-import { usePlace, useTourStore } from '../store/context';
+import { usePlace, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
 
 export function Page() {
   const place = usePlace();
   const content = useContent();
-  const inTour = useStore(useTourStore(), (s) => s.tour !== null);
+  const inTour = useStore(useVisitStore(), (s) => s.tour !== null);
   const bilingual = usePresenter((s) => s.bilingual && s.presenting);
   // A guide's session panel (code, QR code) comes first; the control to start one comes last.
   const guiding = useLive((s) => s.role === 'guide');

@@ -10,7 +10,7 @@ import { DelegateBar } from '../features/live/DelegateBar';
 import { liveStore, resumeSavedSession } from '../features/live/liveSession';
 import { PresenterLayer } from '../features/tour/PresenterLayer';
 import { TourSync } from '../features/tour/TourSync';
-import { usePlace, useTourStore } from '../store/context';
+import { usePlace, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
 import { LanguageSync } from './LanguageSync';
 import { Page } from './Page';
@@ -59,12 +59,12 @@ function useFocusOnPageChange(placeKey: string, tourKey: string) {
 
 export function Shell() {
   const { t } = useTranslation();
-  const store = useTourStore();
+  const store = useVisitStore();
   useEffect(() => resumeSavedSession(store), [store]);
   const { college } = useContent();
   const place = usePlace();
   const placeKey = JSON.stringify(place);
-  const tourKey = JSON.stringify(useStore(useTourStore(), (s) => s.tour));
+  const tourKey = JSON.stringify(useStore(useVisitStore(), (s) => s.tour));
   useFocusOnPageChange(placeKey, tourKey);
   return (
     <>

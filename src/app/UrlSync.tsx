@@ -11,9 +11,9 @@ import { useLocation, useNavigate, useNavigationType } from 'react-router';
 import { useContent } from '../content/ContentContext';
 import type { Content } from '../content/schema';
 import { findTour, isAtStep } from '../features/tour/tourSteps';
-import { useTourStore } from '../store/context';
+import { useVisitStore } from '../store/context';
 import { stateToUrl, urlToState } from '../store/paths';
-import { samePlace, sameTourPosition, type TourState } from '../store/tourStore';
+import { samePlace, sameTourPosition, type VisitState } from '../store/visitStore';
 
 const VIEW_WRITE_DELAY_MS = 300;
 
@@ -21,7 +21,7 @@ const VIEW_WRITE_DELAY_MS = 300;
  * A short link to a tour step (`…/library?tour=yubei-walk&step=2`, no view) opens the step as the
  * tour shows it: its view and its hotspot.
  */
-function withTourStep(state: TourState, content: Content): TourState {
+function withTourStep(state: VisitState, content: Content): VisitState {
   if (!state.tour || state.view || state.place.page !== 'stop') return state;
   const tour = findTour(content, state.tour.id);
   const step = tour?.steps[state.tour.step];
@@ -30,7 +30,7 @@ function withTourStep(state: TourState, content: Content): TourState {
 }
 
 export function UrlSync() {
-  const store = useTourStore();
+  const store = useVisitStore();
   const content = useContent();
   const location = useLocation();
   const navigationType = useNavigationType();
@@ -76,7 +76,7 @@ export function UrlSync() {
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const write = (state: TourState, replace: boolean) => {
+    const write = (state: VisitState, replace: boolean) => {
       const url = stateToUrl(state);
       const current = window.location.pathname + window.location.search;
       if (url === null || url === current) return;

@@ -7,9 +7,9 @@ import { ContentProvider } from '../content/ContentContext';
 import { loadBundledContent } from '../content/load';
 import { createI18n } from '../i18n/i18n';
 import { preferredLang } from '../i18n/language';
-import { TourStoreProvider } from '../store/context';
+import { VisitStoreProvider } from '../store/context';
 import { urlToState } from '../store/paths';
-import { createTourStore } from '../store/tourStore';
+import { createVisitStore } from '../store/visitStore';
 import { ContentErrorPage } from './ContentErrorPage';
 import { Shell } from './Shell';
 import { warmUpFirstStop } from './warmUp';
@@ -17,7 +17,7 @@ import './styles.css';
 
 const fromUrl = urlToState(window.location.pathname, window.location.search);
 const lang = fromUrl.lang ?? preferredLang();
-const store = createTourStore({ ...fromUrl, lang });
+const store = createVisitStore({ ...fromUrl, lang });
 const i18n = createI18n(lang);
 // i18next follows the store before React renders the change, so UI and content switch together.
 store.subscribe((state, prev) => {
@@ -39,11 +39,11 @@ if (!content.ok) {
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <TourStoreProvider store={store}>
+        <VisitStoreProvider store={store}>
           <ContentProvider content={content.content}>
             <RouterProvider router={router} />
           </ContentProvider>
-        </TourStoreProvider>
+        </VisitStoreProvider>
       </I18nextProvider>
     </StrictMode>,
   );
@@ -52,7 +52,7 @@ if (!content.ok) {
 // Lets tests and future drivers (guided tours, live sessions) reach the one store.
 declare global {
   interface Window {
-    __tourStore?: typeof store;
+    __visitStore?: typeof store;
   }
 }
-window.__tourStore = store;
+window.__visitStore = store;

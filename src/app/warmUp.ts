@@ -6,7 +6,7 @@
 import type { Content } from '../content/schema';
 import { findCampus, findStop } from '../content/lookup';
 import { derivedImage } from '../content/images';
-import type { Place } from '../store/tourStore';
+import type { Place } from '../store/visitStore';
 import { warmUp } from '../viewer/earlyFetch';
 
 export function warmUpFirstStop(place: Place, content: Content): void {

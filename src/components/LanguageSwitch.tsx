@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { LANGS } from '../content/limits';
 import { htmlLang } from '../i18n/i18n';
 import { rememberLang } from '../i18n/language';
-import { useLang, useTourStore } from '../store/context';
+import { useLang, useVisitStore } from '../store/context';
 
 export function LanguageSwitch() {
   const { t } = useTranslation();
-  const store = useTourStore();
+  const store = useVisitStore();
   const current = useLang();
   return (
     <div className="lang-switch" role="group" aria-label={t('lang.label')}>

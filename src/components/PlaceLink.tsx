@@ -4,9 +4,9 @@
  */
 import type { MouseEvent, ReactNode } from 'react';
 import type { View } from '../content/schema';
-import { useTourStore } from '../store/context';
+import { useVisitStore } from '../store/context';
 import { stateToUrl } from '../store/paths';
-import type { Place } from '../store/tourStore';
+import type { Place } from '../store/visitStore';
 
 interface PlaceLinkProps {
   to: Place;
@@ -17,7 +17,7 @@ interface PlaceLinkProps {
 }
 
 export function PlaceLink({ to, view = null, children, className, ...rest }: PlaceLinkProps) {
-  const store = useTourStore();
+  const store = useVisitStore();
   const lang = store.getState().lang;
   const href = stateToUrl({ lang, place: to, view, openHotspotId: null }) ?? '/';
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 
-export function StageFallback({ picture, message, retry, className }: { picture?: string; message: string; retry?: () => void; className?: string }) {
+export function StageFallback({ picture, message, retry, className }: { picture?: string | undefined; message: string; retry?: (() => void) | undefined; className?: string }) {
   const { t } = useTranslation();
   return (
     <div className={className ? `stage-fallback ${className}` : 'stage-fallback'} role="status">

@@ -8,7 +8,7 @@ interface TextProps {
   value: LocalizedText;
   /** Show this language whatever the visitor reads (e.g. the Chinese name beside the English one). */
   lang?: Lang;
-  as?: ElementType;
+  as?: ElementType | undefined;
   className?: string;
   id?: string;
 }

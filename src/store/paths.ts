@@ -15,7 +15,7 @@
 import { LANGS, FOV_MAX, FOV_MIN, type Lang } from '../content/limits';
 import type { View } from '../content/schema';
 import { CODE_LENGTH, normalizeCode } from '../live/protocolBasics';
-import type { Place, TourPosition, TourState } from './tourStore';
+import type { Place, TourPosition, VisitState } from './visitStore';
 
 export const isLang = (value: string | undefined): value is Lang => LANGS.includes(value as Lang);
 
@@ -23,7 +23,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 /** The URL of a state; null for a page that has no URL of its own (not found). */
 export function stateToUrl(
-  state: Pick<TourState, 'lang' | 'place' | 'view' | 'openHotspotId'> & { tour?: TourState['tour'] },
+  state: Pick<VisitState, 'lang' | 'place' | 'view' | 'openHotspotId'> & { tour?: VisitState['tour'] },
 ): string | null {
   const { lang, place } = state;
   switch (place.page) {

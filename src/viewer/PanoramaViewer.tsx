@@ -53,7 +53,7 @@ export interface PanoramaViewerProps {
   /** The panorama's tile manifest (`tiles.json`, written by scripts/tiles.ts). */
   src: string;
   /** Its preview: the six cube faces, small, in one image; on screen first. */
-  previewSrc?: string;
+  previewSrc?: string | undefined;
   /** Panoramas the visitor may open next (the linked stops): their previews are fetched when the visitor is idle. */
   preload?: readonly PanoramaSourceRef[];
   view: View;

@@ -25,7 +25,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export interface PageOptions {
-  viewport?: { width: number; height: number };
+  viewport?: { width: number; height: number } | undefined;
   locale?: string;
   reducedMotion?: 'reduce' | 'no-preference';
   /** Pretend the browser has no WebGL at all. */
@@ -93,9 +93,9 @@ export async function waitForPanorama(page: Page, level: 'preview' | 'full' = 'f
 }
 
 /** The store's state, read in the page (main.tsx exposes the store for drivers and tests). */
-export function tourState(page: Page) {
+export function visitState(page: Page) {
   return page.evaluate(() => {
-    const store = (window as unknown as { __tourStore: { getState(): Record<string, unknown> } }).__tourStore;
+    const store = (window as unknown as { __visitStore: { getState(): Record<string, unknown> } }).__visitStore;
     const s = store.getState();
     return { lang: s.lang, place: s.place, view: s.view, openHotspotId: s.openHotspotId, tour: s.tour } as {
       lang: string;

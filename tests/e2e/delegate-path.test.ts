@@ -14,7 +14,7 @@ import {
   PHONE,
   pixelStats,
   readTourContent,
-  tourState,
+  visitState,
   waitForPanorama,
   type ContentHotspot,
   type ContentView,
@@ -66,7 +66,7 @@ function urlOf(page: Page) {
 
 /** The view the visitor sees: the store's, or the stop's initial view before any change. */
 async function shownView(page: Page, initial: ContentView): Promise<ContentView> {
-  return (await tourState(page)).view ?? initial;
+  return (await visitState(page)).view ?? initial;
 }
 
 function expectViewClose(actual: ContentView, expected: ContentView, within = 0.1) {
@@ -79,7 +79,7 @@ function expectViewClose(actual: ContentView, expected: ContentView, within = 0.
 async function waitForUrlView(page: Page) {
   await expect
     .poll(async () => {
-      const v = (await tourState(page)).view;
+      const v = (await visitState(page)).view;
       const u = urlOf(page);
       if (!v || u.yaw === null || u.pitch === null || u.fov === null) return false;
       return Math.abs(u.yaw - v.yaw) <= 0.051 && Math.abs(u.pitch - v.pitch) <= 0.051 && Math.abs(u.fov - v.fov) <= 0.051;
@@ -222,7 +222,7 @@ describe('a delegate with the mouse, on a desktop', () => {
       await page.mouse.down();
       await page.mouse.move(start.x - 120, start.y, { steps: 2 });
       await page.mouse.up();
-      const viewAfter = (await tourState(page)).view;
+      const viewAfter = (await visitState(page)).view;
       expect(viewAfter).not.toBeNull();
       // Horizontal field of view on this wide screen is the view's fov.
       const expectedTurn = (120 * viewBefore.fov) / box.width;
@@ -256,7 +256,7 @@ describe('a delegate with the mouse, on a desktop', () => {
       await expect.poll(() => urlOf(page).spot).toBe(info.id);
       expect(await marker(page, info.id).getAttribute('aria-pressed')).toBe('true');
       const before = urlOf(page);
-      const viewBefore = (await tourState(page)).view;
+      const viewBefore = (await visitState(page)).view;
       expectViewClose(viewBefore!, start);
 
       await langButton(page, 'en', 'zh').click();
@@ -268,7 +268,7 @@ describe('a delegate with the mouse, on a desktop', () => {
       const after = urlOf(page);
       expect(after.spot).toBe(info.id);
       expect([after.yaw, after.pitch, after.fov]).toEqual([before.yaw, before.pitch, before.fov]);
-      expect((await tourState(page)).view).toEqual(viewBefore);
+      expect((await visitState(page)).view).toEqual(viewBefore);
       // The marker speaks Chinese too.
       expect(await marker(page, info.id).getAttribute('aria-label')).toBe(t('zh', 'stop.infoLabel', { title: info.title.zh }));
     }));
@@ -284,14 +284,14 @@ describe('a delegate with the mouse, on a desktop', () => {
       }
       // Where the marker is in view from the start, zoom out a step so that the visitor has a view
       // of their own to come back to (and the URL carries it).
-      if ((await tourState(page)).view === null) await viewButton(page, 'en', 'stop.zoomOut').click();
+      if ((await visitState(page)).view === null) await viewButton(page, 'en', 'stop.zoomOut').click();
       await waitForUrlView(page);
       const departure = urlOf(page);
 
       await marker(page, linkWithArrive.id).click();
       await page.waitForURL((u) => u.pathname === stopPath('en', target.id));
       await expect.poll(() => stopHeading(page).innerText()).toBe(target.name.en);
-      expectViewClose((await tourState(page)).view!, linkWithArrive.arrive!);
+      expectViewClose((await visitState(page)).view!, linkWithArrive.arrive!);
       const arrival = urlOf(page);
       expectViewClose({ yaw: arrival.yaw!, pitch: arrival.pitch!, fov: arrival.fov! }, linkWithArrive.arrive!);
       await waitForClearPicture(page);
@@ -302,12 +302,12 @@ describe('a delegate with the mouse, on a desktop', () => {
       await expect.poll(() => stopHeading(page).innerText()).toBe(firstStop.name.en);
       // The stop comes back as the visitor left it.
       expect(urlOf(page)).toEqual(departure);
-      expectViewClose((await tourState(page)).view!, { yaw: departure.yaw!, pitch: departure.pitch!, fov: departure.fov! });
+      expectViewClose((await visitState(page)).view!, { yaw: departure.yaw!, pitch: departure.pitch!, fov: departure.fov! });
 
       await page.goForward();
       await page.waitForURL((u) => u.pathname === stopPath('en', target.id));
       await expect.poll(() => stopHeading(page).innerText()).toBe(target.name.en);
-      expectViewClose((await tourState(page)).view!, linkWithArrive.arrive!);
+      expectViewClose((await visitState(page)).view!, linkWithArrive.arrive!);
     }));
 
   it('goes back to the view the visitor left with, even when they follow a link right after turning', () =>
@@ -368,7 +368,7 @@ describe('a delegate with the mouse, on a desktop', () => {
       await page.goBack();
       await page.waitForURL((u) => u.pathname === stopPath('en', stopWithPlainLink.id));
       await expect.poll(() => stopHeading(page).innerText()).toBe(stopWithPlainLink.name.en);
-      expectViewClose((await tourState(page)).view!, facing);
+      expectViewClose((await visitState(page)).view!, facing);
     }));
 
   it('comes back after a reload with the same stop, view and open panel', () =>
@@ -384,14 +384,14 @@ describe('a delegate with the mouse, on a desktop', () => {
       await waitForUrlView(page);
       const before = urlOf(page);
       expect(before.spot).toBe(info.id);
-      const viewBefore = (await tourState(page)).view!;
+      const viewBefore = (await visitState(page)).view!;
       expect(viewBefore).not.toEqual(firstStop.initialView);
 
       await page.reload();
       await stopHeading(page).waitFor();
       expect(await stopHeading(page).innerText()).toBe(firstStop.name.en);
       expect(await page.locator('section.info-panel h2').innerText()).toBe(info.title.en);
-      const state = await tourState(page);
+      const state = await visitState(page);
       expect(state.openHotspotId).toBe(info.id);
       expectViewClose(state.view!, { yaw: before.yaw!, pitch: before.pitch!, fov: before.fov! });
       expectViewClose(state.view!, viewBefore);
@@ -413,7 +413,7 @@ describe('a delegate with the mouse, on a desktop', () => {
           for (const h of s.hotspots) {
             // Face each hotspot in turn, so every marker is measured.
             await page.evaluate(
-              (v) => (window as unknown as { __tourStore: { getState(): { setView(v: unknown): void } } }).__tourStore.getState().setView(v),
+              (v) => (window as unknown as { __visitStore: { getState(): { setView(v: unknown): void } } }).__visitStore.getState().setView(v),
               { yaw: h.yaw, pitch: h.pitch, fov: 90 },
             );
             const m = page.locator(`.pano .hotspot[data-hotspot-id="${h.id}"]`);
@@ -518,7 +518,7 @@ describe.each([
 
       await viewButton(page, 'en', 'stop.lookRight').click();
       const step = start.fov / 6;
-      await expect.poll(async () => (await tourState(page)).view?.yaw).toBeCloseTo(wrap(start.yaw + step), 5);
+      await expect.poll(async () => (await visitState(page)).view?.yaw).toBeCloseTo(wrap(start.yaw + step), 5);
       await nextFrames(page);
       const at1 = await markerCentre(page, h.id);
       tag = await hide();

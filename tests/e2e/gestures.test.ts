@@ -1,7 +1,7 @@
 /** Touch and wheel: pinch and wheel zoom within the field-of-view limits, a finger drag turns the view. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, PHONE, tourState, waitForPanorama } from './browser';
+import { launchBrowser, openPage, PHONE, visitState, waitForPanorama } from './browser';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -44,12 +44,12 @@ describe('gestures on a phone', () => {
     await page.goto(`${base}/en/yubei/library?yaw=0&pitch=0&fov=90`);
     await waitForPanorama(page, 'preview');
     await pinch(page, 100, 200);
-    const zoomedIn = (await tourState(page)).view!;
+    const zoomedIn = (await visitState(page)).view!;
     expect(zoomedIn.fov).toBeCloseTo(45, 0);
     await pinch(page, 200, 20);
-    expect((await tourState(page)).view!.fov).toBe(110);
+    expect((await visitState(page)).view!.fov).toBe(110);
     await pinch(page, 20, 300);
-    expect((await tourState(page)).view!.fov).toBe(30);
+    expect((await visitState(page)).view!.fov).toBe(30);
     await page.context().close();
   });
 
@@ -60,9 +60,9 @@ describe('gestures on a phone', () => {
     const box = (await page.locator('.pano').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -300);
-    await expect.poll(async () => (await tourState(page)).view?.fov ?? 90).toBeLessThan(90);
+    await expect.poll(async () => (await visitState(page)).view?.fov ?? 90).toBeLessThan(90);
     await page.mouse.wheel(0, 5000);
-    await expect.poll(async () => (await tourState(page)).view?.fov).toBeLessThanOrEqual(110);
+    await expect.poll(async () => (await visitState(page)).view?.fov).toBeLessThanOrEqual(110);
     await page.locator('.pano').evaluate((el) => {
       const r = el.getBoundingClientRect();
       const y = r.top + r.height / 2;
@@ -74,7 +74,7 @@ describe('gestures on a phone', () => {
       fire('pointerup', r.left + 200);
     });
     // The picture follows the finger: dragging left turns the view right.
-    expect((await tourState(page)).view!.yaw).toBeGreaterThan(0);
+    expect((await visitState(page)).view!.yaw).toBeGreaterThan(0);
     await page.context().close();
   });
 });

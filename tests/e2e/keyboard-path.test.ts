@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, openPage, PHONE, readTourContent, tourState, type ContentHotspot, type ContentStop, type ContentView } from './browser';
+import { DESKTOP, launchBrowser, openPage, PHONE, readTourContent, visitState, type ContentHotspot, type ContentStop, type ContentView } from './browser';
 
 const base = inject('baseUrl');
 const { campuses, t } = readTourContent();
@@ -97,7 +97,7 @@ async function tabTo(page: Page, what: string, wanted: (f: Focused) => boolean, 
 
 /** The view on screen: the store's, or the stop's initial view before the first change. */
 async function shownView(page: Page, stop: ContentStop) {
-  return (await tourState(page)).view ?? stop.initialView;
+  return (await visitState(page)).view ?? stop.initialView;
 }
 
 async function expectFocusedHeading(page: Page, level: 'h1' | 'h2', text: string) {
@@ -171,12 +171,12 @@ describe.each([
       await page.keyboard.press('Enter');
       await expectFocusedHeading(page, 'h2', info.title[lang]);
       expect((await focused(page)).inPanel).toBe(true);
-      expect((await tourState(page)).openHotspotId).toBe(info.id);
+      expect((await visitState(page)).openHotspotId).toBe(info.id);
       await page.keyboard.press('Escape');
       await expect.poll(() => page.locator('.info-panel').count()).toBe(0);
       await expect.poll(async () => (await focused(page)).hotspotId, { timeout: 2_000 }).toBe(info.id);
       await expectFocusShown(page, 'Escape');
-      expect((await tourState(page)).openHotspotId).toBeNull();
+      expect((await visitState(page)).openHotspotId).toBeNull();
 
       // A link marker: back to the viewer, turn until the link is in view, Tab to it, Enter.
       const link = links(firstStop)[0]!;

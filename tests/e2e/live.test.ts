@@ -9,7 +9,7 @@ import yubei from '../../assets/content/campuses/yubei.json';
 import tours from '../../assets/content/tours.json';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
-import { axeViolations, launchBrowser, openPage, PHONE, tourState } from './browser';
+import { axeViolations, launchBrowser, openPage, PHONE, visitState } from './browser';
 
 const base = inject('baseUrl');
 const tour = tours.tours.find((t) => t.id === 'college-in-10-stops')!;
@@ -67,8 +67,8 @@ describe('a live session', () => {
     for (const d of delegates) {
       await expect.poll(() => captions(d.page), { timeout: 15_000 }).toBe(step3.narration[d.lang]);
       expect(await h1(d.page)).toBe(stopName(3, d.lang));
-      expect((await tourState(d.page)).openHotspotId).toBe(step3.hotspot);
-      expect((await tourState(d.page)).lang).toBe(d.lang);
+      expect((await visitState(d.page)).openHotspotId).toBe(step3.hotspot);
+      expect((await visitState(d.page)).lang).toBe(d.lang);
     }
     // Announced politely, without moving focus.
     await expect.poll(() => delegates[0]!.page.locator('.delegate-bar [aria-live="polite"]').textContent()).toMatch(/导游/);

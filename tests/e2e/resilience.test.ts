@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
-import { launchBrowser, openPage, tourState, waitForPanorama } from './browser';
+import { launchBrowser, openPage, visitState, waitForPanorama } from './browser';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -27,14 +27,14 @@ describe('when things go wrong', () => {
     // The rest of the page works: the text view opens a hotspot.
     await page.locator('[data-list-hotspot-id]').first().click();
     await expect.poll(() => page.locator('.info-panel h2').count()).toBe(1);
-    const before = await tourState(page);
+    const before = await visitState(page);
 
     failing = false;
     await page.getByRole('button', { name: en.stop.retry }).click();
     await waitForPanorama(page);
     expect(await page.getByRole('alert').count()).toBe(0);
     // Nothing the visitor did is lost: same stop, view and open panel.
-    expect(await tourState(page)).toEqual(before);
+    expect(await visitState(page)).toEqual(before);
     await page.context().close();
   });
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
-import { launchBrowser, openPage, pixelStats, readTourContent, tourState, waitForPanorama, type ContentHotspot } from './browser';
+import { launchBrowser, openPage, pixelStats, readTourContent, visitState, waitForPanorama, type ContentHotspot } from './browser';
 
 const base = inject('baseUrl');
 const { campuses } = readTourContent();
@@ -161,7 +161,7 @@ describe('tiled panoramas', () => {
     });
     const before = requested.length;
     await page.locator(`.pano .hotspot[data-hotspot-id="${link.id}"]`).click();
-    await expect.poll(async () => (await tourState(page)).place.stopId).toBe(link.target);
+    await expect.poll(async () => (await visitState(page)).place.stopId).toBe(link.target);
     await waitForPanorama(page, 'preview');
     expect(await page.evaluate(() => (window as unknown as { __covered: boolean }).__covered)).toBe(false);
     expect(requested.slice(before).filter(isPreview)).toEqual([]);
@@ -183,10 +183,10 @@ describe('tiled panoramas', () => {
     const round = async () => {
       for (const place of stops) {
         await page.evaluate((p) => {
-          const store = (window as unknown as { __tourStore: { getState(): { goTo(place: unknown): void } } }).__tourStore;
+          const store = (window as unknown as { __visitStore: { getState(): { goTo(place: unknown): void } } }).__visitStore;
           store.getState().goTo({ page: 'stop', ...p });
         }, place);
-        await expect.poll(async () => (await tourState(page)).place.stopId).toBe(place.stopId);
+        await expect.poll(async () => (await visitState(page)).place.stopId).toBe(place.stopId);
         await waitForPanorama(page, 'full');
       }
       return (await gl(page)).textureBytes;

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import tours from '../../assets/content/tours.json';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
-import { axeViolations, launchBrowser, openPage, PHONE, pixelStats, tourState, waitForPanorama } from './browser';
+import { axeViolations, launchBrowser, openPage, PHONE, pixelStats, visitState, waitForPanorama } from './browser';
 
 const base = inject('baseUrl');
 const tour = tours.tours.find((t) => t.id === 'college-in-10-stops')!;
@@ -26,7 +26,7 @@ describe('a guided tour', () => {
     const page = await openPage(browser);
     await page.goto(stepUrl('en', 4));
     await expect.poll(() => captions(page).textContent()).toBe(step(4).narration.en);
-    const state = await tourState(page);
+    const state = await visitState(page);
     expect(state.place).toEqual({ page: 'stop', campusId: step(4).campus, stopId: step(4).stop });
     expect(state.view).toEqual(step(4).view);
     expect(state.openHotspotId).toBe(step(4).hotspot);
@@ -53,8 +53,8 @@ describe('a guided tour', () => {
       await page.keyboard.press('Enter');
       // Step 2 is another stop: the visitor is taken there, and focus stays on Next.
       await expect.poll(() => captions(page).textContent()).toBe(step(2).narration[lang]);
-      expect((await tourState(page)).place).toMatchObject({ stopId: step(2).stop });
-      expect((await tourState(page)).view).toEqual(step(2).view);
+      expect((await visitState(page)).place).toMatchObject({ stopId: step(2).stop });
+      expect((await visitState(page)).view).toEqual(step(2).view);
       expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toContain(ui.tour.next);
       expect(new URL(page.url()).searchParams.get('step')).toBe('2');
 
@@ -62,7 +62,7 @@ describe('a guided tour', () => {
       for (let n = 3; n <= tour.steps.length; n += 1) {
         await page.keyboard.press('Enter');
         await expect.poll(() => captions(page).textContent()).toBe(step(n).narration[lang]);
-        await expect.poll(async () => (await tourState(page)).place).toEqual({ page: 'stop', campusId: step(n).campus, stopId: step(n).stop });
+        await expect.poll(async () => (await visitState(page)).place).toEqual({ page: 'stop', campusId: step(n).campus, stopId: step(n).stop });
       }
       expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe(String(tour.steps.length));
 
@@ -71,11 +71,11 @@ describe('a guided tour', () => {
       await expect.poll(() => captions(page).textContent()).toBe(step(tour.steps.length - 1).narration[lang]);
 
       // Leaving the tour leaves the visitor where the tour was.
-      const before = await tourState(page);
+      const before = await visitState(page);
       await page.getByRole('button', { name: ui.tour.leave }).click();
       expect(await page.locator('.tour-player').count()).toBe(0);
       expect(await captions(page).count()).toBe(0);
-      const after = await tourState(page);
+      const after = await visitState(page);
       expect(after.tour).toBeNull();
       expect(after.place).toEqual(before.place);
       expect(after.view).toEqual(before.view);
@@ -91,18 +91,18 @@ describe('a guided tour', () => {
       // The visitor looks away, then goes back to the step from the list of steps.
       await page.getByRole('button', { name: en.stop.lookRight }).click();
       await page.getByRole('button', { name: en.stop.lookRight }).click();
-      const away = (await tourState(page)).view!;
+      const away = (await visitState(page)).view!;
       expect(away.yaw).toBeGreaterThan(step(1).view.yaw + 20);
       await page.locator('.tour-player__steps summary').click();
       await page.locator('.tour-player__steps button').first().click();
       if (reducedMotion === 'reduce') {
-        expect((await tourState(page)).view).toEqual(step(1).view);
+        expect((await visitState(page)).view).toEqual(step(1).view);
       } else {
         await page.waitForTimeout(300);
-        const midway = (await tourState(page)).view!;
+        const midway = (await visitState(page)).view!;
         expect(midway.yaw).toBeLessThan(away.yaw);
         expect(midway.yaw).toBeGreaterThan(step(1).view.yaw);
-        await expect.poll(async () => (await tourState(page)).view).toEqual(step(1).view);
+        await expect.poll(async () => (await visitState(page)).view).toEqual(step(1).view);
       }
       await page.context().close();
     });

@@ -7,17 +7,17 @@ import { ContentProvider } from '../../src/content/ContentContext';
 import { content } from 'virtual:content';
 import type { Content } from '../../src/content/schema';
 import { createI18n } from '../../src/i18n/i18n';
-import { TourStoreProvider } from '../../src/store/context';
-import { createTourStore, type TourState } from '../../src/store/tourStore';
+import { VisitStoreProvider } from '../../src/store/context';
+import { createVisitStore, type VisitState } from '../../src/store/visitStore';
 
 export function realContent(): Content {
   if (!content) throw new Error('the project content is invalid');
   return content;
 }
 
-export function renderWithApp(ui: ReactNode, initial: Partial<TourState> = {}, url = '/') {
-  const state: TourState = { lang: 'en', place: { page: 'home' }, view: null, openHotspotId: null, tour: null, ...initial };
-  const store = createTourStore(state);
+export function renderWithApp(ui: ReactNode, initial: Partial<VisitState> = {}, url = '/') {
+  const state: VisitState = { lang: 'en', place: { page: 'home' }, view: null, openHotspotId: null, tour: null, ...initial };
+  const store = createVisitStore(state);
   const i18n = createI18n(state.lang);
   store.subscribe((s, prev) => {
     if (s.lang !== prev.lang) void i18n.changeLanguage(s.lang);
@@ -25,11 +25,11 @@ export function renderWithApp(ui: ReactNode, initial: Partial<TourState> = {}, u
   const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [url] });
   const result = render(
     <I18nextProvider i18n={i18n}>
-      <TourStoreProvider store={store}>
+      <VisitStoreProvider store={store}>
         <ContentProvider content={realContent()}>
           <RouterProvider router={router} />
         </ContentProvider>
-      </TourStoreProvider>
+      </VisitStoreProvider>
     </I18nextProvider>,
   );
   return { ...result, store, router, i18n };

@@ -15,7 +15,7 @@ import { Text } from '../../components/Text';
 import { PlaceLink } from '../../components/PlaceLink';
 import { useReducedMotion } from '../../components/useReducedMotion';
 import { htmlLang } from '../../i18n/i18n';
-import { useLang, useTourStore } from '../../store/context';
+import { useLang, useVisitStore } from '../../store/context';
 import type { OverviewMarker } from '../../viewer/campus/CampusOverview';
 import { hasWebGL } from '../../viewer/webgl';
 import './CampusPage.css';
@@ -43,7 +43,7 @@ function useCampusModel(campusId: string): CampusModel | null {
 
 function Overview({ campus }: { campus: Campus }) {
   const { t } = useTranslation();
-  const store = useTourStore();
+  const store = useVisitStore();
   const lang = useLang();
   const reducedMotion = useReducedMotion();
   const [webgl] = useState(hasWebGL);

@@ -9,11 +9,11 @@ import type { TFunction } from 'i18next';
 import { useContent } from '../../content/ContentContext';
 import { findCampus, findHotspot, findStop } from '../../content/lookup';
 import type { Content, Lang } from '../../content/schema';
-import { useTourStore } from '../../store/context';
-import type { TourState } from '../../store/tourStore';
+import { useVisitStore } from '../../store/context';
+import type { VisitState } from '../../store/visitStore';
 import { breakAway, followGuide, leaveSession, liveStore, useLive } from './liveSession';
 
-function announcement(state: TourState, prev: TourState, content: Content, lang: Lang, t: TFunction): string | null {
+function announcement(state: VisitState, prev: VisitState, content: Content, lang: Lang, t: TFunction): string | null {
   const p = state.place;
   if (JSON.stringify(p) !== JSON.stringify(prev.place)) {
     let name: string | null = null;
@@ -40,7 +40,7 @@ function announcement(state: TourState, prev: TourState, content: Content, lang:
 
 export function DelegateBar() {
   const { t } = useTranslation();
-  const store = useTourStore();
+  const store = useVisitStore();
   const content = useContent();
   const role = useLive((s) => s.role);
   const following = useLive((s) => s.following);

@@ -5,12 +5,12 @@ import { LANGS } from '../../content/limits';
 import { htmlLang } from '../../i18n/i18n';
 import { rememberLang } from '../../i18n/language';
 import { CODE_LENGTH, formatCode, normalizeCode } from '../../live/protocolBasics';
-import { useLang, useTourStore } from '../../store/context';
+import { useLang, useVisitStore } from '../../store/context';
 import { joinAsDelegate, useLive } from './liveSession';
 
 export function LiveJoinPage({ code }: { code: string }) {
   const { t } = useTranslation();
-  const store = useTourStore();
+  const store = useVisitStore();
   const lang = useLang();
   const status = useLive((s) => s.status);
   const role = useLive((s) => s.role);
@@ -50,7 +50,7 @@ export function LiveJoinPage({ code }: { code: string }) {
 
 export function JoinForm() {
   const { t } = useTranslation();
-  const store = useTourStore();
+  const store = useVisitStore();
   const [value, setValue] = useState('');
   const code = normalizeCode(value);
   const submit = (e: FormEvent) => {

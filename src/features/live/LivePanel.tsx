@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { formatCode } from '../../live/protocolBasics';
-import { useLang, useTourStore } from '../../store/context';
+import { useLang, useVisitStore } from '../../store/context';
 import { stateToUrl } from '../../store/paths';
 import { leaveSession, startGuiding, useLive } from './liveSession';
 
@@ -27,7 +27,7 @@ function useQrSvg(text: string | null): string | null {
 
 export function LivePanel() {
   const { t } = useTranslation();
-  const store = useTourStore();
+  const store = useVisitStore();
   const lang = useLang();
   const role = useLive((s) => s.role);
   const code = useLive((s) => s.code);

@@ -8,7 +8,7 @@ import { useStore } from 'zustand';
 import { LiveConnection, type ConnectionStatus } from '../../live/client';
 import type { LiveErrorCode, LiveState, LiveStats, LiveView } from '../../live/protocol';
 import { VIEW_RATE_HZ } from '../../live/protocolBasics';
-import type { TourState, TourStore } from '../../store/tourStore';
+import type { VisitState, VisitStore } from '../../store/visitStore';
 import { presenterStore } from '../../store/presenterStore';
 
 export interface LiveSessionState {
@@ -32,7 +32,7 @@ const DELEGATE_KEY = 'cbdo.live.delegate';
 let current: { close(): void } | null = null;
 
 /** What of the visitor's state goes on the wire: places of the tour, ids and numbers only. */
-export function toLiveState(state: TourState, blank: boolean): LiveState | null {
+export function toLiveState(state: VisitState, blank: boolean): LiveState | null {
   const p = state.place;
   if (p.page !== 'home' && p.page !== 'about' && p.page !== 'campus' && p.page !== 'stop') return null;
   return { place: p, openHotspotId: state.openHotspotId, tour: state.tour, blank };
@@ -64,7 +64,7 @@ export function leaveSession(): void {
 }
 
 /** Starts a session as its guide (or takes it up again after a reload: the token stays in this tab). */
-export function startGuiding(store: TourStore): void {
+export function startGuiding(store: VisitStore): void {
   current?.close();
   let saved = readSaved<{ code: string; token: string }>(GUIDE_KEY);
   let rev = 0;
@@ -160,7 +160,7 @@ export function startGuiding(store: TourStore): void {
 }
 
 /** Joins a guide's session as a delegate; the screen follows the guide until they break away. */
-export function joinAsDelegate(store: TourStore, code: string): void {
+export function joinAsDelegate(store: VisitStore, code: string): void {
   current?.close();
   let latest: { rev: number; state: LiveState | null; view: LiveView | null } = { rev: -1, state: null, view: null };
   let applying = false;
@@ -250,7 +250,7 @@ export let followGuide: () => void = () => undefined;
 export let breakAway: () => void = () => undefined;
 
 /** After a reload, takes up the session this tab was in. */
-export function resumeSavedSession(store: TourStore): void {
+export function resumeSavedSession(store: VisitStore): void {
   if (liveStore.getState().role) return;
   if (readSaved(GUIDE_KEY)) startGuiding(store);
   else {

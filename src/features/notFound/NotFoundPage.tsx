@@ -6,7 +6,7 @@ import { PlaceLink } from '../../components/PlaceLink';
 import { useLang } from '../../store/context';
 
 /** `campusId` is the campus the address named, if it exists: the nearest useful place. */
-export function NotFoundPage({ campusId }: { campusId?: string }) {
+export function NotFoundPage({ campusId }: { campusId?: string | undefined }) {
   const { t } = useTranslation();
   const content = useContent();
   const lang = useLang();

@@ -10,7 +10,7 @@ import { Text } from '../../components/Text';
 import { PlaceLink } from '../../components/PlaceLink';
 import { useReducedMotion } from '../../components/useReducedMotion';
 import { htmlLang } from '../../i18n/i18n';
-import { useLang, useOpenHotspotId, useTourStore, useView } from '../../store/context';
+import { useLang, useOpenHotspotId, useVisitStore, useView } from '../../store/context';
 import type { ViewerHotspot } from '../../viewer/HotspotLayer';
 import { hasWebGL } from '../../viewer/webgl';
 import { InfoPanel } from './InfoPanel';
@@ -38,7 +38,7 @@ interface StopPageProps {
 
 export function StopPage({ campus, stop, bilingual = false, panels, after, captions }: StopPageProps) {
   const { t } = useTranslation();
-  const store = useTourStore();
+  const store = useVisitStore();
   const lang = useLang();
   const view = useView() ?? stop.initialView;
   const openId = useOpenHotspotId();

@@ -8,7 +8,7 @@ import { useStore } from 'zustand';
 import { useContent } from '../../content/ContentContext';
 import { findCampus, findStop } from '../../content/lookup';
 import { Text } from '../../components/Text';
-import { useLang, useTourStore } from '../../store/context';
+import { useLang, useVisitStore } from '../../store/context';
 import { usePresenterKeys } from './PresenterLayer';
 import { findTour } from './tourSteps';
 
@@ -34,7 +34,7 @@ export function NotesPage({ tourId }: { tourId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const content = useContent();
-  const store = useTourStore();
+  const store = useVisitStore();
   const tour = findTour(content, tourId);
   const index = useStore(store, (s) => (s.tour?.id === tourId ? s.tour.step : 0));
   const [elapsed, restart] = useElapsedSeconds();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useContent } from '../../content/ContentContext';
 import { Text } from '../../components/Text';
 import { useReducedMotion } from '../../components/useReducedMotion';
-import { useLang, useTourStore } from '../../store/context';
+import { useLang, useVisitStore } from '../../store/context';
 import { stateToUrl } from '../../store/paths';
 import { goToTourStep } from './goToTourStep';
 import { stepTarget } from './tourSteps';
@@ -14,7 +14,7 @@ export function TourList({ campusId }: { campusId?: string }) {
   const { t } = useTranslation();
   const { tours } = useContent();
   const lang = useLang();
-  const store = useTourStore();
+  const store = useVisitStore();
   const reducedMotion = useReducedMotion();
   const shown = campusId ? tours.filter((tour) => tour.steps.every((s) => s.campus === campusId)) : tours;
   if (shown.length === 0) return null;

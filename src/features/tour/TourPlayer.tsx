@@ -8,7 +8,7 @@ import { useStore } from 'zustand';
 import { useContent } from '../../content/ContentContext';
 import { findCampus, findStop } from '../../content/lookup';
 import { Text } from '../../components/Text';
-import { useLang, useTourStore } from '../../store/context';
+import { useLang, useVisitStore } from '../../store/context';
 import { presenter, usePresenter } from '../../store/presenterStore';
 import { pickVoice, speak, useVoices } from './speech';
 import { isAtStep, stepSeconds } from './tourSteps';
@@ -27,7 +27,7 @@ export function TourPlayer() {
   const { t } = useTranslation();
   const lang = useLang();
   const content = useContent();
-  const store = useTourStore();
+  const store = useVisitStore();
   const { tour, index, step, count, goTo, next, previous, leave } = useTour();
   const atStep = useStore(store, (s) => (step ? isAtStep(s, step) : true));
   const presenting = usePresenter((s) => s.presenting);

@@ -5,14 +5,14 @@
 import { useEffect } from 'react';
 import { useContent } from '../../content/ContentContext';
 import { useReducedMotion } from '../../components/useReducedMotion';
-import { usePlace, useTourStore } from '../../store/context';
+import { usePlace, useVisitStore } from '../../store/context';
 import { goToTourStep } from './goToTourStep';
 import { connectPresenterChannel } from './presenterChannel';
 import { usePresenter } from '../../store/presenterStore';
 import { findTour } from './tourSteps';
 
 export function TourSync() {
-  const store = useTourStore();
+  const store = useVisitStore();
   const content = useContent();
   const reducedMotion = useReducedMotion();
   const presenting = usePresenter((s) => s.presenting);

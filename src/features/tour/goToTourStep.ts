@@ -1,6 +1,6 @@
 /** Moves the one store to a tour step: the same store a visitor's own clicks move. */
 import type { Tour } from '../../content/schema';
-import type { TourStore } from '../../store/tourStore';
+import type { VisitStore } from '../../store/visitStore';
 import { isAtStep, stepTarget } from './tourSteps';
 import { turnView } from './turnView';
 
@@ -10,7 +10,7 @@ let stopTurning: (() => void) | null = null;
  * Goes to step `index` (from 0). On the same stop the camera turns smoothly to the step's view,
  * unless the visitor prefers reduced motion: then, and on another stop, it cuts.
  */
-export function goToTourStep(store: TourStore, tour: Tour, index: number, reducedMotion: boolean): void {
+export function goToTourStep(store: VisitStore, tour: Tour, index: number, reducedMotion: boolean): void {
   const clamped = Math.max(0, Math.min(tour.steps.length - 1, index));
   const step = tour.steps[clamped];
   if (!step) return;

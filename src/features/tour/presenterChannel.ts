@@ -2,8 +2,8 @@
  * Keeps the presenter's windows on the same tour step, both ways, in one browser and with no
  * server: the main window and the speaker-notes window talk over a BroadcastChannel.
  */
-import type { TourStore } from '../../store/tourStore';
-import { sameTourPosition } from '../../store/tourStore';
+import type { VisitStore } from '../../store/visitStore';
+import { sameTourPosition } from '../../store/visitStore';
 
 const CHANNEL = 'cbdo-presenter';
 
@@ -22,7 +22,7 @@ function isMessage(data: unknown): data is Message {
  * Posts this window's tour step whenever it changes, and hands the other window's steps to
  * `onRemoteStep`. Returns a function that disconnects.
  */
-export function connectPresenterChannel(store: TourStore, onRemoteStep: (tourId: string, step: number) => void): () => void {
+export function connectPresenterChannel(store: VisitStore, onRemoteStep: (tourId: string, step: number) => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(CHANNEL);
   let applying = false;

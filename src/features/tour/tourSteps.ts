@@ -1,6 +1,6 @@
 /** What a tour step means for the store: where to be, where to look, what to open. */
 import type { Content, Lang, Tour, TourStep, View } from '../../content/schema';
-import type { Place, TourState } from '../../store/tourStore';
+import type { Place, VisitState } from '../../store/visitStore';
 
 export function findTour(content: Content, tourId: string): Tour | undefined {
   return content.tours.find((t) => t.id === tourId);
@@ -21,7 +21,7 @@ export function stepTarget(step: TourStep): StepTarget {
 }
 
 /** Whether the visitor stands where the step put them (they may have wandered off on their own). */
-export function isAtStep(state: Pick<TourState, 'place'>, step: TourStep): boolean {
+export function isAtStep(state: Pick<VisitState, 'place'>, step: TourStep): boolean {
   const p = state.place;
   return p.page === 'stop' && p.campusId === step.campus && p.stopId === step.stop;
 }

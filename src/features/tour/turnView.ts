@@ -3,13 +3,13 @@
  * a visitor's head. The turn gives way as soon as anything else moves the view (the visitor drags).
  */
 import type { View } from '../../content/schema';
-import type { TourStore } from '../../store/tourStore';
+import type { VisitStore } from '../../store/visitStore';
 import { wrapYaw } from '../../viewer/viewMath';
 
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
 /** Starts a turn; returns a function that stops it. */
-export function turnView(store: TourStore, to: View, durationMs = 1200): () => void {
+export function turnView(store: VisitStore, to: View, durationMs = 1200): () => void {
   const from = store.getState().view ?? to;
   // The short way round: from 170° to −170° is 20°, not 340°.
   const dYaw = wrapYaw(to.yaw - from.yaw);

@@ -3,12 +3,12 @@ import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import { useContent } from '../../content/ContentContext';
 import { useReducedMotion } from '../../components/useReducedMotion';
-import { useTourStore } from '../../store/context';
+import { useVisitStore } from '../../store/context';
 import { goToTourStep } from './goToTourStep';
 import { findTour } from './tourSteps';
 
 export function useTour() {
-  const store = useTourStore();
+  const store = useVisitStore();
   const content = useContent();
   const reducedMotion = useReducedMotion();
   const position = useStore(store, (s) => s.tour);

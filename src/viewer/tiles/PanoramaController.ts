@@ -19,7 +19,7 @@ import { TileLoader, type LoadRequest } from './TileLoader';
 /** A panorama to show or preload: its tile manifest and its preview. */
 export interface PanoramaSourceRef {
   src: string;
-  previewSrc?: string;
+  previewSrc?: string | undefined;
 }
 
 /** What the GPU side keeps with a cached image; disposed with it. */

@@ -9,7 +9,7 @@ import {
   parseClientMessage,
   parseServerMessage,
 } from '../../../src/live/protocol';
-import { initialTourState } from '../../../src/store/tourStore';
+import { initialVisitState } from '../../../src/store/visitStore';
 
 describe('the live protocol', () => {
   it('uses join codes that are easy to read aloud and type', () => {
@@ -44,11 +44,11 @@ describe('the live protocol', () => {
 
   it('sends places, ids and numbers, never text or the guide’s language', () => {
     const wire = toLiveState(
-      { ...initialTourState, lang: 'zh', place: { page: 'stop', campusId: 'yubei', stopId: 'library' }, openHotspotId: 'library-books', tour: { id: 'yubei-walk', step: 1 } },
+      { ...initialVisitState, lang: 'zh', place: { page: 'stop', campusId: 'yubei', stopId: 'library' }, openHotspotId: 'library-books', tour: { id: 'yubei-walk', step: 1 } },
       true,
     );
     expect(wire).toEqual({ place: { page: 'stop', campusId: 'yubei', stopId: 'library' }, openHotspotId: 'library-books', tour: { id: 'yubei-walk', step: 1 }, blank: true });
     expect(JSON.stringify(wire)).not.toContain('zh');
-    expect(toLiveState({ ...initialTourState, place: { page: 'notes', tourId: 'x' } }, false)).toBeNull();
+    expect(toLiveState({ ...initialVisitState, place: { page: 'notes', tourId: 'x' } }, false)).toBeNull();
   });
 });

@@ -6,7 +6,6 @@
  * visitor's own clicks do. The URL mirrors it (src/app/UrlSync.tsx); the viewer never sees it.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 import type { Lang, View } from '../content/schema';
 
 /** The page the visitor is on. Ids are as the URL gave them; pages check them against content. */
@@ -27,7 +26,7 @@ export interface TourPosition {
   step: number;
 }
 
-export interface TourState {
+export interface VisitState {
   lang: Lang;
   place: Place;
   /** The camera on a stop; null until the stop's initial view applies. */
@@ -38,7 +37,7 @@ export interface TourState {
   tour: TourPosition | null;
 }
 
-export interface TourActions {
+export interface VisitActions {
   setLang(lang: Lang): void;
   /** Goes to a page; on a stop, `view` (or the stop's initial view when null) applies. */
   goTo(place: Place, view?: View | null): void;
@@ -50,12 +49,12 @@ export interface TourActions {
   setTour(tour: TourPosition | null): void;
   leaveTour(): void;
   /** Replaces the whole state, e.g. from the URL or a guide's snapshot. */
-  restore(state: TourState): void;
+  restore(state: VisitState): void;
 }
 
-export type TourStore = StoreApi<TourState & TourActions>;
+export type VisitStore = StoreApi<VisitState & VisitActions>;
 
-export const initialTourState: TourState = {
+export const initialVisitState: VisitState = {
   lang: 'en',
   place: { page: 'home' },
   view: null,
@@ -63,8 +62,8 @@ export const initialTourState: TourState = {
   tour: null,
 };
 
-export function createTourStore(initial: TourState = initialTourState): TourStore {
-  return createStore<TourState & TourActions>()((set) => ({
+export function createVisitStore(initial: VisitState = initialVisitState): VisitStore {
+  return createStore<VisitState & VisitActions>()((set) => ({
     ...initial,
     setLang: (lang) => set({ lang }),
     goTo: (place, view = null) => set({ place, view, openHotspotId: null }),
@@ -78,7 +77,7 @@ export function createTourStore(initial: TourState = initialTourState): TourStor
 }
 
 /** The serializable part of the store, without its actions. */
-export function pickState(s: TourState): TourState {
+export function pickState(s: VisitState): VisitState {
   return { lang: s.lang, place: s.place, view: s.view, openHotspotId: s.openHotspotId, tour: s.tour };
 }
 
@@ -90,7 +89,3 @@ export function sameTourPosition(a: TourPosition | null, b: TourPosition | null)
   return a?.id === b?.id && a?.step === b?.step;
 }
 
-/** Reads one value of the store in a component; re-renders when that value changes. */
-export function useTour<T>(store: TourStore, selector: (s: TourState & TourActions) => T): T {
-  return useStore(store, selector);
-}

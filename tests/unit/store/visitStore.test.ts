@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createTourStore, pickState } from '../../../src/store/tourStore';
+import { createVisitStore, pickState } from '../../../src/store/visitStore';
 
 describe('the tour store', () => {
   it('can be driven from outside React and its state survives JSON', () => {
-    const store = createTourStore();
+    const store = createVisitStore();
     const seen: string[] = [];
     store.subscribe((s) => seen.push(s.place.page));
     store.getState().goTo({ page: 'stop', campusId: 'yubei', stopId: 'library' }, { yaw: 1, pitch: 2, fov: 80 });
@@ -19,13 +19,13 @@ describe('the tour store', () => {
     });
     expect(seen).toEqual(['stop', 'stop', 'stop']);
 
-    const other = createTourStore();
+    const other = createVisitStore();
     other.getState().restore(snapshot);
     expect(pickState(other.getState())).toEqual(snapshot);
   });
 
   it('closes the open hotspot when the visitor moves to another stop, and keeps it on a language switch', () => {
-    const store = createTourStore();
+    const store = createVisitStore();
     store.getState().goTo({ page: 'stop', campusId: 'yubei', stopId: 'library' });
     store.getState().openHotspot('reading-room');
     store.getState().setLang('zh');
@@ -36,7 +36,7 @@ describe('the tour store', () => {
   });
 
   it('moves to a tour step in one change, and keeps the tour while the visitor looks around', () => {
-    const store = createTourStore();
+    const store = createVisitStore();
     let changes = 0;
     store.subscribe(() => (changes += 1));
     const view = { yaw: 10, pitch: 0, fov: 80 };
