@@ -34,6 +34,21 @@ export default tseslint.config(
     },
   },
   {
+    // The Node-side library serves config, scripts, bench and tests; it imports none of them.
+    files: ['lib/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/scripts/**', '**/tests/**', '**/bench/**', '**/vite.config*'], message: 'lib/ is imported by scripts, bench, tests and the config, never the other way.' },
+      ]),
+    },
+  },
+  {
+    files: ['scripts/**', 'bench/**', 'server/**'],
+    rules: {
+      'no-restricted-imports': restrict([{ group: ['**/tests/**'], message: 'Shared Node code lives in lib/, not in tests/.' }]),
+    },
+  },
+  {
     files: ['src/features/*/**'],
     rules: {
       'no-restricted-imports': restrict([{ group: ['**/app/**'], message: 'Features do not import the app.' }]),

@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { assetExistsIn, readContentFiles, readModelFiles } from './scripts/content-files';
+import { assetExistsIn, readContentFiles, readModelFiles } from './lib/content';
 import { formatIssue, validateContent } from './src/content/validate';
 import { validateCampusModels } from './src/content/validateModels';
 

@@ -11,9 +11,9 @@ import sharp from 'sharp';
 import { build } from 'vite';
 import { masterName } from '../src/content/images';
 import { validateContent } from '../src/content/validate';
-import { assetExistsIn, readContentFiles } from '../scripts/content-files';
-import { deriveImages } from '../scripts/derive-images';
-import { isTiled, tilePanorama, tilingHash } from '../scripts/tiles';
+import { assetExistsIn, readContentFiles } from '../lib/content';
+import { deriveImages } from '../lib/images';
+import { isTiled, tilePanorama, tilingHash } from '../lib/tiler';
 
 export interface Prepared {
   appDir: string;

@@ -13,7 +13,8 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../lib/chromium';
 import { prepare, type Prepared } from './prepare';
 import { analyse, coarseDiff, fineDiff, NetLog, Recorder, SHOWN, signature, type Frame } from './screen';
 import { startServer, type BenchServer } from './server';
@@ -103,13 +104,8 @@ const median = (xs: (number | null)[]) => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function launch(tag: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    // The tests' flags; the tag finds this browser's processes for the memory figures.
-    args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-sandbox', `--bench-tag=${tag}`],
-  });
-}
+/** The tests' browser; the tag finds this browser's processes for the memory figures. */
+const launch = (tag: string): Promise<Browser> => launchBrowser([`--bench-tag=${tag}`]);
 
 /** Proportional set size of every process of the browser started with `tag`, in MB. */
 function browserPssMB(tag: string): number | null {

@@ -5,7 +5,7 @@
  *
  * - target: a campus ("yubei"), a stop ("yubei/library") or a stop id on any campus ("library").
  *   Named stops are always baked; with no target, only stops whose inputs changed since the last
- *   bake (see scripts/bake/bakeInputs.ts and assets/panoramas/bake-manifest.json).
+ *   bake (see lib/bakeInputs.ts and assets/panoramas/bake-manifest.json).
  * - --force: bake every rendered stop.
  * - --verify: bake the named stops (or every rendered stop) again, without writing, and check the
  *   pixels are exactly those of the committed master: the bake is deterministic.
@@ -23,11 +23,11 @@ import sharp from 'sharp';
 import { createServer, type Plugin } from 'vite';
 import type { CampusModel } from '../src/content/campusModel';
 import type { Campus } from '../src/content/schema';
-import { formatIssue, validateContent } from '../src/content/validate';
+import { formatIssue } from '../src/content/validate';
 import { validateCampusModels } from '../src/content/validateModels';
-import { launchBrowser } from '../tests/e2e/browser';
-import { assetExistsIn, readContentFiles, readModelFiles } from './content-files';
-import { BAKER_VERSION, bakeInput, bakeSize, MANIFEST_FILE, type Manifest, type ManifestEntry } from './bake/bakeInputs';
+import { BAKER_VERSION, bakeInput, bakeSize, MANIFEST_FILE, type Manifest, type ManifestEntry } from '../lib/bakeInputs';
+import { launchBrowser } from '../lib/chromium';
+import { readContent, readModelFiles } from '../lib/content';
 import type { BakeRequest, BakeResult } from './bake/bakePage';
 
 /** mozjpeg quality of the masters: chosen so all committed imagery stays well under 64 MB. */
@@ -83,16 +83,15 @@ function uploads(): { plugin: Plugin; take(): Map<number, Buffer> } {
 }
 
 function selectJobs(root: string, targets: string[], force: boolean, verify: boolean, preview: number | null): { jobs: Job[]; skipped: string[] } {
-  const content = validateContent(readContentFiles(root), { assetExists: assetExistsIn(root) });
-  if (!content.ok) throw new Error(`Invalid content:\n${content.issues.map(formatIssue).join('\n')}`);
-  const { issues, models } = validateCampusModels(readModelFiles(root), content.content);
+  const content = readContent(root);
+  const { issues, models } = validateCampusModels(readModelFiles(root), content);
   if (issues.length && !preview) throw new Error(`Invalid campus models:\n${issues.map(formatIssue).join('\n')}`);
   for (const issue of preview ? issues : []) console.warn(`warning: ${formatIssue(issue)}`);
   const manifest = readManifest(root);
   const jobs: Job[] = [];
   const skipped: string[] = [];
   const matched = new Set<string>();
-  for (const campus of content.content.campuses) {
+  for (const campus of content.campuses) {
     const model = models[campus.id];
     for (const stop of campus.stops) {
       const key = `${campus.id}/${stop.id}`;

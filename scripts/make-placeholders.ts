@@ -14,7 +14,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { readContentFiles } from './content-files';
+import { readContentFiles } from '../lib/content';
 import { formatIssue, validateContent } from '../src/content/validate';
 import type { Campus, College, Stop } from '../src/content/schema';
 

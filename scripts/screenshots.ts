@@ -8,8 +8,10 @@
 import { mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, openPage, PHONE, waitForPanorama } from '../tests/e2e/browser';
+import type { Browser, Page } from 'playwright-core';
+import { contextOptions, DESKTOP, launchBrowser, PHONE, waitForPanorama, type PageSettings } from '../lib/chromium';
+
+const openPage = async (browser: Browser, settings: PageSettings) => (await browser.newContext(contextOptions(settings))).newPage();
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const base = args[0] ?? 'http://127.0.0.1:4173';

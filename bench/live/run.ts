@@ -17,7 +17,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { now, type Command, type Event } from './shared';
-import { spawnRedis, spawnRelay, type Runtime, type Spawned } from '../../scripts/live-processes';
+import { spawnRedis, spawnRelay, type Runtime, type Spawned } from '../../lib/liveProcesses';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createServer } from 'vite';
 import { campusModel } from '../../src/content/campusModel';
-import { launchBrowser } from '../../tests/e2e/browser';
+import { launchBrowser } from '../../lib/chromium';
 
 const [campus = 'yubei', out = 'look.png', from = '0,400,600', to = '0,0,0', fov = '50'] = process.argv.slice(2);
 const root = process.cwd();

@@ -1,6 +1,6 @@
 /**
- * Where the app finds the images derived from a panorama master (scripts/derive-images.ts and
- * scripts/tiles.ts write them). Masters live in assets/ and are not served as they are: they are
+ * Where the app finds the images derived from a panorama master (lib/images.ts and
+ * lib/tiler.ts write them). Masters live in assets/ and are not served as they are: they are
  * too large for a phone.
  */
 const DERIVED_BASE = '/generated';

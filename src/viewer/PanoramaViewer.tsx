@@ -2,7 +2,7 @@
  * A 360° panorama viewer: plain props in, events out. It knows no store, router or i18n —
  * the page hands it localized labels and a controlled `view`, and hears back through callbacks.
  *
- * The panorama is a cube tile pyramid (scripts/tiles.ts). The viewer shows the preview first —
+ * The panorama is a cube tile pyramid (lib/tiler.ts). The viewer shows the preview first —
  * as a CSS 3D cube until the WebGL chunk (three.js, R3F) has arrived, then in WebGL — and loads
  * only the tiles the view needs, at the level that matches the screen (tiles/PanoramaController.ts).
  * When the visitor is idle, the previews of `preload` are fetched, so a linked stop shows at once.
@@ -50,7 +50,7 @@ export interface PanoramaViewerLabels {
 }
 
 export interface PanoramaViewerProps {
-  /** The panorama's tile manifest (`tiles.json`, written by scripts/tiles.ts). */
+  /** The panorama's tile manifest (`tiles.json`, written by lib/tiler.ts). */
   src: string;
   /** Its preview: the six cube faces, small, in one image; on screen first. */
   previewSrc?: string | undefined;

@@ -1,47 +1,25 @@
-/** Real headless Chromium (Debian's, through playwright-core) and the checks the browser tests share. */
+/**
+ * The checks the browser tests share. Chromium itself, its flags and the visitor's screen sizes are
+ * lib/chromium.ts's (the baker and the screenshots launch it too); they are passed on from here so
+ * the tests have one toolkit.
+ */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
+import { contextOptions, type PageSettings } from '../../lib/chromium';
+
+export { DESKTOP, launchBrowser, PHONE, waitForPanorama } from '../../lib/chromium';
 
 const require = createRequire(import.meta.url);
 
-export const PHONE = { width: 390, height: 844 };
-export const DESKTOP = { width: 1280, height: 720 };
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--disable-gpu', // WebGL still works, on SwiftShader
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-sandbox',
-    ],
-  });
-}
-
-export interface PageOptions {
-  viewport?: { width: number; height: number } | undefined;
-  locale?: string;
-  reducedMotion?: 'reduce' | 'no-preference';
+export interface PageOptions extends PageSettings {
   /** Pretend the browser has no WebGL at all. */
   noWebGL?: boolean;
 }
 
 export async function openPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
-  const contextOptions: BrowserContextOptions = {
-    viewport: options.viewport ?? DESKTOP,
-    locale: options.locale ?? 'en-US',
-    reducedMotion: options.reducedMotion ?? 'no-preference',
-    isMobile: options.viewport === PHONE,
-    hasTouch: options.viewport === PHONE,
-    deviceScaleFactor: 1,
-  };
-  const context = await browser.newContext(contextOptions);
+  const context = await browser.newContext(contextOptions(options));
   if (options.noWebGL) {
     await context.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;
@@ -82,14 +60,6 @@ export async function pixelStats(locator: Locator) {
     entropy: stats.entropy,
     png,
   };
-}
-
-/** Waits until the viewer shows its panorama at the given level (the viewer's data-level). */
-export async function waitForPanorama(page: Page, level: 'preview' | 'full' = 'full', timeout = 60_000) {
-  const selector = level === 'full' ? '.pano[data-level="full"]' : '.pano:is([data-level="preview"], [data-level="full"])';
-  await page.waitForSelector(selector, { timeout });
-  // One more frame so the canvas has painted what the texture holds.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** The store's state, read in the page (main.tsx exposes the store for drivers and tests). */

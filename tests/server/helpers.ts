@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { spawnRedis, spawnRelay as spawnRelayProcess, type Spawned } from '../../scripts/live-processes';
+import { spawnRedis, spawnRelay as spawnRelayProcess, type Spawned } from '../../lib/liveProcesses';
 import { LIVE_PATH, encode, parseServerMessage, type LiveState, type ServerMessage } from '../../src/live/protocol';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,6 +1,6 @@
 /**
  * The cube a panorama is tiled on, in the viewer's world axes (see viewMath.ts): yaw 0 looks down
- * −Z, positive yaw turns towards +X, +Y is up. The tiler (scripts/tiles.ts) and the renderer share
+ * −Z, positive yaw turns towards +X, +Y is up. The tiler (lib/tiler.ts) and the renderer share
  * these definitions, so a tile is drawn exactly where it was cut from.
  *
  * A point on a face is (a, b), both in [−1, 1]: a grows to the right and b grows downwards, as

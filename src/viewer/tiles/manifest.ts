@@ -1,5 +1,5 @@
 /**
- * A tiled panorama on the server, as scripts/tiles.ts writes it:
+ * A tiled panorama on the server, as lib/tiler.ts writes it:
  *   <dir>/tiles.json                     this manifest
  *   <dir>/<faceSize>/<face><row>_<col>.jpg  the tiles of each level (cube.ts names the faces)
  * The preview (all six faces in one small image) lives apart, so a page can ask for it before it

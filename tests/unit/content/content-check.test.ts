@@ -8,8 +8,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assetExistsIn, readContentFiles } from '../../../scripts/content-files';
-import { checkContent } from '../../../scripts/content-check';
+import { assetExistsIn, checkContent, readContentFiles } from '../../../lib/content';
 import { COLLEGE_FILE, campusFile, formatIssue, validateContent } from '../../../src/content/validate';
 import type { ContentIssue } from '../../../src/content/validate';
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../../scripts/content-files';
+import { readContentFiles } from '../../../lib/content';
 import { COLLEGE_FILE } from '../../../src/content/validate';
 
 const ROOT = process.cwd();

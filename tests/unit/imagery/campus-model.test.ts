@@ -3,8 +3,7 @@
  * kind of mistake gives a specific message named by file and JSON path, like the content's.
  */
 import { describe, expect, it } from 'vitest';
-import { readContentFiles, readModelFiles } from '../../../scripts/content-files';
-import { checkContent } from '../../../scripts/content-check';
+import { checkContent, readContentFiles, readModelFiles } from '../../../lib/content';
 import { campusModel, modelFile } from '../../../src/content/campusModel';
 import { formatIssue, validateContent, type ContentIssue } from '../../../src/content/validate';
 import { validateCampusModels } from '../../../src/content/validateModels';

@@ -11,8 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readContentFiles, readModelFiles } from '../../../scripts/content-files';
-import { bakeInput, bakeSize, MANIFEST_FILE, type Manifest } from '../../../scripts/bake/bakeInputs';
+import { readContentFiles, readModelFiles } from '../../../lib/content';
+import { bakeInput, bakeSize, MANIFEST_FILE, type Manifest } from '../../../lib/bakeInputs';
 import { validateContent } from '../../../src/content/validate';
 import { validateCampusModels } from '../../../src/content/validateModels';
 

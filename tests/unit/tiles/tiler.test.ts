@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isTiled, pyramidFor, tilePanorama, tilingHash } from '../../../scripts/tiles';
+import { isTiled, pyramidFor, tilePanorama, tilingHash } from '../../../lib/tiler';
 import { FACES, faceToDirection, PREVIEW_GRID, type Face } from '../../../src/viewer/tiles/cube';
 import { parseManifest, tilePath, type TileManifest } from '../../../src/viewer/tiles/manifest';
 import { tilePixelSize, tilesPerSide } from '../../../src/viewer/tiles/pyramid';

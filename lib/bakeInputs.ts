@@ -5,8 +5,8 @@
  * a stop only when this changes; a unit test checks that every committed master is current.
  */
 import { createHash } from 'node:crypto';
-import type { CampusModel } from '../../src/content/campusModel';
-import type { Campus } from '../../src/content/schema';
+import type { CampusModel } from '../src/content/campusModel';
+import type { Campus } from '../src/content/schema';
 
 /** Bump when the scene builder or the baker changes what a panorama looks like. */
 export const BAKER_VERSION = 2;
