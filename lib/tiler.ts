@@ -1,6 +1,6 @@
 /**
  * The tiler: turns each stop's equirectangular master (assets/panoramas/*.jpg, any 2:1 size) into
- *   public/generated/pano/<name>/tiles.json              the manifest (src/viewer/tiles/manifest.ts)
+ *   public/generated/pano/<name>/tiles.json              the manifest (src/viewer/panorama/format/manifest.ts)
  *   public/generated/pano/<name>/<size>/<face><r>_<c>.jpg  a cube tile pyramid, 512 px tiles
  *   public/generated/preview/<name>.jpg                  all six faces, 256 px each, in one small image
  * Run by `npm run images` (so by every build) and on its own by `npm run tiles`. A master whose
@@ -15,9 +15,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import path from 'node:path';
 import sharp from 'sharp';
 import { masterName } from '../src/content/images';
-import { FACES, FACE_BASIS, PREVIEW_COLS, PREVIEW_GRID, PREVIEW_ROWS, type Face } from '../src/viewer/tiles/cube';
-import { MANIFEST_FILE, MANIFEST_VERSION, tilePath, type TileManifest } from '../src/viewer/tiles/manifest';
-import { tilePixelSize, tilesPerSide, type TilePyramid } from '../src/viewer/tiles/pyramid';
+import { FACES, FACE_BASIS, PREVIEW_COLS, PREVIEW_GRID, PREVIEW_ROWS, type Face } from '../src/viewer/panorama/format/cube';
+import { MANIFEST_FILE, MANIFEST_VERSION, tilePath, type TileManifest } from '../src/viewer/panorama/format/manifest';
+import { tilePixelSize, tilesPerSide, type TilePyramid } from '../src/viewer/panorama/format/pyramid';
 import { readContent } from './content';
 
 /** Bump when the tiles change for the same master (size, quality, layout). */

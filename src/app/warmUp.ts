@@ -7,7 +7,7 @@ import type { Content } from '../content/schema';
 import { findCampus, findStop } from '../content/lookup';
 import { derivedImage } from '../content/images';
 import type { Place } from '../store/visitStore';
-import { warmUp } from '../viewer/earlyFetch';
+import { warmUp } from '../viewer/panorama/loading/earlyFetch';
 
 export function warmUpFirstStop(place: Place, content: Content): void {
   if (place.page !== 'stop') return;
@@ -15,6 +15,6 @@ export function warmUpFirstStop(place: Place, content: Content): void {
   const stop = campus && findStop(campus, place.stopId);
   if (!stop) return;
   // The same module the stop page's lazy() asks for: one request, shared.
-  void import('../viewer/PanoramaViewer');
+  void import('../viewer/panorama/PanoramaViewer');
   warmUp([derivedImage.panorama(stop.panorama.master), derivedImage.preview(stop.panorama.master)]);
 }

@@ -11,7 +11,7 @@ export function masterName(master: string): string {
 }
 
 export const derivedImage = {
-  /** The manifest of the panorama's cube tile pyramid (src/viewer/tiles/manifest.ts), the viewer's `src`. */
+  /** The manifest of the panorama's cube tile pyramid (src/viewer/panorama/format/manifest.ts), the viewer's `src`. */
   panorama: (master: string) => `${DERIVED_BASE}/pano/${masterName(master)}/tiles.json`,
   /** All six cube faces, small, in one image: on screen first, while the tiles load. */
   preview: (master: string) => `${DERIVED_BASE}/preview/${masterName(master)}.jpg`,

@@ -11,14 +11,14 @@ import { PlaceLink } from '../../components/PlaceLink';
 import { useReducedMotion } from '../../components/useReducedMotion';
 import { htmlLang } from '../../i18n/i18n';
 import { useLang, useOpenHotspotId, useVisitStore, useView } from '../../store/context';
-import type { ViewerHotspot } from '../../viewer/HotspotLayer';
+import type { ViewerHotspot } from '../../viewer/panorama/HotspotLayer';
 import { hasWebGL } from '../../viewer/webgl';
 import { InfoPanel } from './InfoPanel';
 import { HotspotList, StopList } from './StopLists';
 import { ViewControls } from './ViewControls';
 
 // three.js and R3F load only here, so the welcome and about pages never wait for them.
-const PanoramaViewer = lazy(() => import('../../viewer/PanoramaViewer'));
+const PanoramaViewer = lazy(() => import('../../viewer/panorama/PanoramaViewer'));
 
 /** The longest the side list's thumbnails wait for the panorama: a stalled tile must not keep them blank. */
 const THUMBNAILS_WAIT_MS = 4000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TileCache } from '../../../src/viewer/tiles/TileCache';
+import { TileCache } from '../../../src/viewer/panorama/loading/TileCache';
 
 function cache(maxBytes: number) {
   const disposed: string[] = [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TileLoader, type LoadRequest } from '../../../src/viewer/tiles/TileLoader';
+import { TileLoader, type LoadRequest } from '../../../src/viewer/panorama/loading/TileLoader';
 
 /** Requests whose loads the test settles by hand. */
 function requests(keys: string[], log: { started: string[]; aborted: string[]; loaded: string[]; pending: Map<string, { resolve(v: string): void; reject(e: Error): void }> }) {

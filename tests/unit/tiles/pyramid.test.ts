@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionToEquirect, directionToFace, faceToDirection, FACES } from '../../../src/viewer/tiles/cube';
+import { directionToEquirect, directionToFace, faceToDirection, FACES } from '../../../src/viewer/panorama/format/cube';
 import {
   ancestorAt,
   planDraw,
@@ -12,7 +12,7 @@ import {
   visibleTiles,
   type TileId,
   type TilePyramid,
-} from '../../../src/viewer/tiles/pyramid';
+} from '../../../src/viewer/panorama/format/pyramid';
 import { direction, DEG, effectiveFov } from '../../../src/viewer/viewMath';
 
 /** The pyramid the tiler makes of an 8192 × 4096 master. */

@@ -5,9 +5,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTiled, pyramidFor, tilePanorama, tilingHash } from '../../../lib/tiler';
-import { FACES, faceToDirection, PREVIEW_GRID, type Face } from '../../../src/viewer/tiles/cube';
-import { parseManifest, tilePath, type TileManifest } from '../../../src/viewer/tiles/manifest';
-import { tilePixelSize, tilesPerSide } from '../../../src/viewer/tiles/pyramid';
+import { FACES, faceToDirection, PREVIEW_GRID, type Face } from '../../../src/viewer/panorama/format/cube';
+import { parseManifest, tilePath, type TileManifest } from '../../../src/viewer/panorama/format/manifest';
+import { tilePixelSize, tilesPerSide } from '../../../src/viewer/panorama/format/pyramid';
 
 /** A colour for every direction that varies smoothly over the whole sphere (no seam, no pole). */
 function colourOf(d: readonly number[]): [number, number, number] {

@@ -16,7 +16,7 @@ async function withFetch(answer: (url: string) => Promise<Response>) {
     calls.push(url);
     return answer(url);
   });
-  const { warmUp, fetchResponse } = await import('../../../src/viewer/earlyFetch');
+  const { warmUp, fetchResponse } = await import('../../../src/viewer/panorama/loading/earlyFetch');
   return { calls, warmUp, fetchResponse };
 }
 

@@ -80,7 +80,7 @@ describe('view maths', () => {
 
 describe('hotspot layout', () => {
   it('stacks hotspots that fall on the same spot, so each keeps a whole target', async () => {
-    const { layoutHotspots } = await import('../../../src/viewer/HotspotLayer');
+    const { layoutHotspots } = await import('../../../src/viewer/panorama/HotspotLayer');
     const spot = (id: string, yaw: number, pitch: number) => ({ id, kind: 'info' as const, yaw, pitch, label: id, caption: id, lang: 'en' });
     const placed = layoutHotspots([spot('a', 0, 0), spot('b', 0.5, 0.2), spot('c', 30, 0), spot('behind', 180, 0)], { yaw: 0, pitch: 0, fov: 90 }, W, H);
     expect(placed.map((p) => p.hotspot.id)).toEqual(['a', 'b', 'c']);

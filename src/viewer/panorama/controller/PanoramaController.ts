@@ -9,12 +9,12 @@
  * When the visitor is idle and the view is complete, the previews of the linked stops are fetched,
  * so following a link shows the next stop at once.
  */
-import type { View } from '../../content/schema';
-import { fetchImage, fetchJson, type DecodedImage } from '../loadPanoramaImage';
-import { parseManifest, tileUrl, type TileManifest } from './manifest';
-import { PREVIEW_LEVEL, planDraw, selectLevel, tileKey, visibleTiles, type DrawItem, type TileId, type TilePyramid } from './pyramid';
-import { TileCache } from './TileCache';
-import { TileLoader, type LoadRequest } from './TileLoader';
+import type { View } from '../../../content/schema';
+import { fetchImage, fetchJson, type DecodedImage } from '../loading/fetchImage';
+import { parseManifest, tileUrl, type TileManifest } from '../format/manifest';
+import { PREVIEW_LEVEL, planDraw, selectLevel, tileKey, visibleTiles, type DrawItem, type TileId, type TilePyramid } from '../format/pyramid';
+import { TileCache } from '../loading/TileCache';
+import { TileLoader, type LoadRequest } from '../loading/TileLoader';
 
 /** A panorama to show or preload: its tile manifest and its preview. */
 export interface PanoramaSourceRef {

@@ -3,9 +3,9 @@
  * panorama is on screen, and shows the preview (PreviewCube) until it has arrived.
  */
 import { Canvas } from '@react-three/fiber';
-import type { View } from '../content/schema';
+import type { View } from '../../content/schema';
 import { PanoramaScene } from './PanoramaScene';
-import type { PanoramaController } from './tiles/PanoramaController';
+import type { PanoramaController } from './controller/PanoramaController';
 
 export default function PanoramaCanvas({ controller, view }: { controller: PanoramaController; view: View }) {
   return (

@@ -4,7 +4,7 @@
  *
  * The panorama is a cube tile pyramid (lib/tiler.ts). The viewer shows the preview first —
  * as a CSS 3D cube until the WebGL chunk (three.js, R3F) has arrived, then in WebGL — and loads
- * only the tiles the view needs, at the level that matches the screen (tiles/PanoramaController.ts).
+ * only the tiles the view needs, at the level that matches the screen (controller/PanoramaController.ts).
  * When the visitor is idle, the previews of `preload` are fetched, so a linked stop shows at once.
  *
  * Looking around works by drag (mouse, pen, finger), pinch and wheel zoom, and the keyboard
@@ -27,14 +27,14 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import type { View } from '../content/schema';
+import type { View } from '../../content/schema';
 import { HotspotLayer, type ViewerHotspot } from './HotspotLayer';
 import { PreviewCube } from './PreviewCube';
-import { PanoramaController, type PanoramaSourceRef, type ViewerSnapshot } from './tiles/PanoramaController';
-import { dragView, panBy, stepFor, zoomBy } from './viewMath';
-import { useElementSize } from './useElementSize';
+import { PanoramaController, type PanoramaSourceRef, type ViewerSnapshot } from './controller/PanoramaController';
+import { dragView, panBy, stepFor, zoomBy } from '../viewMath';
+import { useElementSize } from '../useElementSize';
 
-export type { PanoramaSourceRef } from './tiles/PanoramaController';
+export type { PanoramaSourceRef } from './controller/PanoramaController';
 
 // three.js and R3F come in their own chunk, fetched while the preview is already on screen.
 const PanoramaCanvas = lazy(() => import('./PanoramaCanvas'));

@@ -58,17 +58,3 @@ export async function fetchJson(url: string, signal: AbortSignal): Promise<unkno
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.json();
 }
-
-/**
- * The image as something the GPU accepts: an image larger than `maxTextureSize` (a phone's GPU may
- * take only 4096, an old one 2048) is scaled down on a canvas rather than handed over to fail.
- */
-export function fitTexture(image: ImageBitmap | HTMLImageElement, width: number, height: number, maxTextureSize: number) {
-  if (width <= maxTextureSize && height <= maxTextureSize) return image;
-  const scale = maxTextureSize / Math.max(width, height);
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.floor(width * scale));
-  canvas.height = Math.max(1, Math.floor(height * scale));
-  canvas.getContext('2d')?.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return canvas;
-}

@@ -3,8 +3,8 @@
  * readers, which a hotspot drawn in WebGL never is. Only hotspots in front of the camera and on
  * screen are rendered, so Tab reaches exactly the visible ones.
  */
-import type { View } from '../content/schema';
-import { projectToScreen } from './viewMath';
+import type { View } from '../../content/schema';
+import { projectToScreen } from '../viewMath';
 
 /** A hotspot as the viewer needs it: a place, a kind and words already in the visitor's language. */
 export interface ViewerHotspot {

@@ -6,8 +6,8 @@
  * level's faces are twice the size of the level below, so a tile lies inside exactly one tile of
  * every lower level — the one drawn, stretched, until the tile itself arrives.
  */
-import type { View } from '../../content/schema';
-import { DEG, effectiveFov } from '../viewMath';
+import type { View } from '../../../content/schema';
+import { DEG, effectiveFov } from '../../viewMath';
 import { FACES, PREVIEW_COLS, PREVIEW_GRID, PREVIEW_ROWS, faceToDirection, type Face } from './cube';
 
 export interface TilePyramid {

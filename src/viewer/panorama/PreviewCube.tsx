@@ -4,10 +4,10 @@
  * shows its panorama while the 3D chunk is still on its way — on a slow network, a second or more.
  */
 import { useEffect, useLayoutEffect, useState, type CSSProperties } from 'react';
-import type { View } from '../content/schema';
-import { FACE_BASIS, PREVIEW_COLS, PREVIEW_GRID, PREVIEW_ROWS, type Face, type Vec3 } from './tiles/cube';
-import { visibleTiles } from './tiles/pyramid';
-import { DEG, effectiveFov } from './viewMath';
+import type { View } from '../../content/schema';
+import { FACE_BASIS, PREVIEW_COLS, PREVIEW_GRID, PREVIEW_ROWS, type Face, type Vec3 } from './format/cube';
+import { visibleTiles } from './format/pyramid';
+import { DEG, effectiveFov } from '../viewMath';
 
 interface PreviewCubeProps {
   /** The preview image (six faces in a 3 × 2 grid), as a URL already fetched. */

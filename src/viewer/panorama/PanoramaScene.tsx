@@ -18,12 +18,25 @@ import {
   SRGBColorSpace,
   Texture,
 } from 'three';
-import type { View } from '../content/schema';
-import { fitTexture } from './loadPanoramaImage';
-import { faceToDirection } from './tiles/cube';
-import type { CachedImage, PanoramaController } from './tiles/PanoramaController';
-import { faceSizeOf, tileRect, type DrawItem, type TilePyramid } from './tiles/pyramid';
-import { DEG, effectiveFov } from './viewMath';
+import type { View } from '../../content/schema';
+import { faceToDirection } from './format/cube';
+import type { CachedImage, PanoramaController } from './controller/PanoramaController';
+import { faceSizeOf, tileRect, type DrawItem, type TilePyramid } from './format/pyramid';
+import { DEG, effectiveFov } from '../viewMath';
+
+/**
+ * The image as something the GPU accepts: an image larger than `maxTextureSize` (a phone's GPU may
+ * take only 4096, an old one 2048) is scaled down on a canvas rather than handed over to fail.
+ */
+function fitTexture(image: ImageBitmap | HTMLImageElement, width: number, height: number, maxTextureSize: number) {
+  if (width <= maxTextureSize && height <= maxTextureSize) return image;
+  const scale = maxTextureSize / Math.max(width, height);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.floor(width * scale));
+  canvas.height = Math.max(1, Math.floor(height * scale));
+  canvas.getContext('2d')?.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
 
 /** Points the camera; the canvas renders once per change (frameloop "demand"). */
 function CameraRig({ view }: { view: View }) {
