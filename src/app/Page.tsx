@@ -10,11 +10,10 @@ import { LivePanel } from '../features/live/LivePanel';
 import { useLive } from '../features/live/liveSession';
 import { TourCaptions } from '../features/tour/Captions';
 import { NotesPage } from '../features/tour/NotesPage';
-import { usePresenter } from '../store/presenterStore';
 import { TourList } from '../features/tour/TourList';
 import { TourPlayer } from '../features/tour/TourPlayer';
 import { WelcomePage } from '../features/welcome/WelcomePage';
-import { usePlace, useVisitStore } from '../store/context';
+import { usePlace, usePresenter, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
 
 export function Page() {

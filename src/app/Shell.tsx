@@ -10,7 +10,7 @@ import { DelegateBar } from '../features/live/DelegateBar';
 import { liveStore, resumeSavedSession } from '../features/live/liveSession';
 import { PresenterLayer } from '../features/tour/PresenterLayer';
 import { TourSync } from '../features/tour/TourSync';
-import { usePlace, useVisitStore } from '../store/context';
+import { usePlace, usePresenterStore, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
 import { LanguageSync } from './LanguageSync';
 import { Page } from './Page';
@@ -60,7 +60,8 @@ function useFocusOnPageChange(placeKey: string, tourKey: string) {
 export function Shell() {
   const { t } = useTranslation();
   const store = useVisitStore();
-  useEffect(() => resumeSavedSession(store), [store]);
+  const presenterStore = usePresenterStore();
+  useEffect(() => resumeSavedSession(store, presenterStore), [store, presenterStore]);
   const { college } = useContent();
   const place = usePlace();
   const placeKey = JSON.stringify(place);

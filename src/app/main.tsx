@@ -7,8 +7,9 @@ import { ContentProvider } from '../content/ContentContext';
 import { loadBundledContent } from '../content/load';
 import { createI18n } from '../i18n/i18n';
 import { preferredLang } from '../i18n/language';
-import { VisitStoreProvider } from '../store/context';
+import { PresenterStoreProvider, VisitStoreProvider } from '../store/context';
 import { urlToState } from '../store/paths';
+import { createPresenterStore } from '../store/presenterStore';
 import { createVisitStore } from '../store/visitStore';
 import { ContentErrorPage } from './ContentErrorPage';
 import { Shell } from './Shell';
@@ -18,6 +19,7 @@ import './styles.css';
 const fromUrl = urlToState(window.location.pathname, window.location.search);
 const lang = fromUrl.lang ?? preferredLang();
 const store = createVisitStore({ ...fromUrl, lang });
+const presenterStore = createPresenterStore();
 const i18n = createI18n(lang);
 // i18next follows the store before React renders the change, so UI and content switch together.
 store.subscribe((state, prev) => {
@@ -40,9 +42,11 @@ if (!content.ok) {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <VisitStoreProvider store={store}>
-          <ContentProvider content={content.content}>
-            <RouterProvider router={router} />
-          </ContentProvider>
+          <PresenterStoreProvider store={presenterStore}>
+            <ContentProvider content={content.content}>
+              <RouterProvider router={router} />
+            </ContentProvider>
+          </PresenterStoreProvider>
         </VisitStoreProvider>
       </I18nextProvider>
     </StrictMode>,

@@ -1,12 +1,22 @@
-/** Hands the one tour store to components, with named selectors for what they read. */
+/**
+ * Hands the app's stores to components, with thin hooks for what they read. Each store is made by
+ * its factory (createVisitStore, createPresenterStore) once by the app, or fresh by a test, and
+ * provided here; no store is a module singleton.
+ */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { PresenterActions, PresenterState, PresenterStore } from './presenterStore';
 import type { VisitStore } from './visitStore';
 
 const VisitStoreContext = createContext<VisitStore | null>(null);
+const PresenterStoreContext = createContext<PresenterStore | null>(null);
 
 export function VisitStoreProvider({ store, children }: { store: VisitStore; children: ReactNode }) {
   return <VisitStoreContext.Provider value={store}>{children}</VisitStoreContext.Provider>;
+}
+
+export function PresenterStoreProvider({ store, children }: { store: PresenterStore; children: ReactNode }) {
+  return <PresenterStoreContext.Provider value={store}>{children}</PresenterStoreContext.Provider>;
 }
 
 /** The store itself, for actions and for code that subscribes outside render. */
@@ -16,7 +26,15 @@ export function useVisitStore(): VisitStore {
   return store;
 }
 
+/** The presenter store itself, for actions and for code that reads it outside render. */
+export function usePresenterStore(): PresenterStore {
+  const store = useContext(PresenterStoreContext);
+  if (!store) throw new Error('usePresenterStore needs a PresenterStoreProvider above it');
+  return store;
+}
+
 export const useLang = () => useStore(useVisitStore(), (s) => s.lang);
 export const usePlace = () => useStore(useVisitStore(), (s) => s.place);
 export const useView = () => useStore(useVisitStore(), (s) => s.view);
 export const useOpenHotspotId = () => useStore(useVisitStore(), (s) => s.openHotspotId);
+export const usePresenter = <T,>(selector: (s: PresenterState & PresenterActions) => T) => useStore(usePresenterStore(), selector);

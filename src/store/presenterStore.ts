@@ -1,9 +1,13 @@
 /**
  * How the tour is shown, not where the visitor is: presenter mode, both languages, blank screen,
- * the help card. It stays apart from the tour store, which only holds the visitor's place.
+ * the help card. It stays apart from the visit store, which only holds the visitor's place.
+ *
+ * Made like the visit store: a factory over zustand's framework-free `createStore`, one instance
+ * per app (src/app/main.tsx) handed down through React context (src/store/context.tsx), a fresh one
+ * per test. Plain data and actions only: the browser's full screen is the tour feature's business
+ * (src/features/tour/fullscreen.ts).
  */
-import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export interface PresenterState {
   presenting: boolean;
@@ -13,30 +17,25 @@ export interface PresenterState {
   help: boolean;
 }
 
-export const presenterStore = createStore<PresenterState>()(() => ({
-  presenting: false,
-  bilingual: false,
-  blank: false,
-  help: false,
-}));
+export interface PresenterActions {
+  /** Into presenter mode, with nothing blanked and no help card. */
+  enter(): void;
+  leave(): void;
+  toggle(key: 'bilingual' | 'blank' | 'help'): void;
+  /** Blanks or shows the screen (a live session's guide decides it for the delegates). */
+  setBlank(blank: boolean): void;
+}
 
-export const usePresenter = <T,>(selector: (s: PresenterState) => T) => useStore(presenterStore, selector);
+export type PresenterStore = StoreApi<PresenterState & PresenterActions>;
 
-export const presenter = {
-  enter() {
-    presenterStore.setState({ presenting: true, blank: false, help: false });
-    // Full screen needs a user gesture; where it is refused (an iframe, a test browser) the mode still works.
-    document.documentElement.requestFullscreen?.().catch(() => undefined);
-  },
-  leave() {
-    presenterStore.setState({ presenting: false, blank: false, help: false });
-    if (document.fullscreenElement) document.exitFullscreen?.().catch(() => undefined);
-  },
-  toggleFullscreen() {
-    if (document.fullscreenElement) document.exitFullscreen?.().catch(() => undefined);
-    else document.documentElement.requestFullscreen?.().catch(() => undefined);
-  },
-  toggle(key: 'bilingual' | 'blank' | 'help') {
-    presenterStore.setState((s) => ({ [key]: !s[key] }));
-  },
-};
+export const initialPresenterState: PresenterState = { presenting: false, bilingual: false, blank: false, help: false };
+
+export function createPresenterStore(initial: PresenterState = initialPresenterState): PresenterStore {
+  return createStore<PresenterState & PresenterActions>()((set) => ({
+    ...initial,
+    enter: () => set({ presenting: true, blank: false, help: false }),
+    leave: () => set({ presenting: false, blank: false, help: false }),
+    toggle: (key) => set((s) => ({ [key]: !s[key] })),
+    setBlank: (blank) => set({ blank }),
+  }));
+}

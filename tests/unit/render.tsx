@@ -1,4 +1,4 @@
-/** Renders app parts with the real content, i18n and a fresh store, for component tests. */
+/** Renders app parts with the real content, i18n and fresh stores, for component tests. */
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
@@ -7,7 +7,8 @@ import { ContentProvider } from '../../src/content/ContentContext';
 import { content } from 'virtual:content';
 import type { Content } from '../../src/content/schema';
 import { createI18n } from '../../src/i18n/i18n';
-import { VisitStoreProvider } from '../../src/store/context';
+import { PresenterStoreProvider, VisitStoreProvider } from '../../src/store/context';
+import { createPresenterStore } from '../../src/store/presenterStore';
 import { createVisitStore, type VisitState } from '../../src/store/visitStore';
 
 export function realContent(): Content {
@@ -18,6 +19,7 @@ export function realContent(): Content {
 export function renderWithApp(ui: ReactNode, initial: Partial<VisitState> = {}, url = '/') {
   const state: VisitState = { lang: 'en', place: { page: 'home' }, view: null, openHotspotId: null, tour: null, ...initial };
   const store = createVisitStore(state);
+  const presenterStore = createPresenterStore();
   const i18n = createI18n(state.lang);
   store.subscribe((s, prev) => {
     if (s.lang !== prev.lang) void i18n.changeLanguage(s.lang);
@@ -26,11 +28,13 @@ export function renderWithApp(ui: ReactNode, initial: Partial<VisitState> = {}, 
   const result = render(
     <I18nextProvider i18n={i18n}>
       <VisitStoreProvider store={store}>
-        <ContentProvider content={realContent()}>
-          <RouterProvider router={router} />
-        </ContentProvider>
+        <PresenterStoreProvider store={presenterStore}>
+          <ContentProvider content={realContent()}>
+            <RouterProvider router={router} />
+          </ContentProvider>
+        </PresenterStoreProvider>
       </VisitStoreProvider>
     </I18nextProvider>,
   );
-  return { ...result, store, router, i18n };
+  return { ...result, store, presenterStore, router, i18n };
 }

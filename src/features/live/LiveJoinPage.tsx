@@ -5,12 +5,13 @@ import { LANGS } from '../../content/limits';
 import { htmlLang } from '../../i18n/i18n';
 import { rememberLang } from '../../i18n/language';
 import { CODE_LENGTH, formatCode, normalizeCode } from '../../live/protocolBasics';
-import { useLang, useVisitStore } from '../../store/context';
+import { useLang, usePresenterStore, useVisitStore } from '../../store/context';
 import { joinAsDelegate, useLive } from './liveSession';
 
 export function LiveJoinPage({ code }: { code: string }) {
   const { t } = useTranslation();
   const store = useVisitStore();
+  const presenterStore = usePresenterStore();
   const lang = useLang();
   const status = useLive((s) => s.status);
   const role = useLive((s) => s.role);
@@ -39,7 +40,7 @@ export function LiveJoinPage({ code }: { code: string }) {
         ))}
       </div>
       <p>
-        <button type="button" className="button button--big" onClick={() => joinAsDelegate(store, code)} aria-disabled={joining}>
+        <button type="button" className="button button--big" onClick={() => joinAsDelegate(store, code, presenterStore)} aria-disabled={joining}>
           {joining ? t('live.connecting') : t('live.join')}
         </button>
       </p>

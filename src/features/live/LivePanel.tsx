@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { formatCode } from '../../live/protocolBasics';
-import { useLang, useVisitStore } from '../../store/context';
+import { useLang, usePresenterStore, useVisitStore } from '../../store/context';
 import { stateToUrl } from '../../store/paths';
 import { leaveSession, startGuiding, useLive } from './liveSession';
 
@@ -28,6 +28,7 @@ function useQrSvg(text: string | null): string | null {
 export function LivePanel() {
   const { t } = useTranslation();
   const store = useVisitStore();
+  const presenterStore = usePresenterStore();
   const lang = useLang();
   const role = useLive((s) => s.role);
   const code = useLive((s) => s.code);
@@ -45,7 +46,7 @@ export function LivePanel() {
         <h2 id="live-start-heading" className="visually-hidden">
           {t('live.panel')}
         </h2>
-        <button type="button" className="button button--quiet" onClick={() => startGuiding(store)}>
+        <button type="button" className="button button--quiet" onClick={() => startGuiding(store, presenterStore)}>
           {t('live.start')}
         </button>
         <p className="live-start__hint">{t('live.startHint')}</p>

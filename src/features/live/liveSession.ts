@@ -9,7 +9,7 @@ import { LiveConnection, type ConnectionStatus } from '../../live/client';
 import type { LiveErrorCode, LiveState, LiveStats, LiveView } from '../../live/protocol';
 import { VIEW_RATE_HZ } from '../../live/protocolBasics';
 import type { VisitState, VisitStore } from '../../store/visitStore';
-import { presenterStore } from '../../store/presenterStore';
+import type { PresenterStore } from '../../store/presenterStore';
 
 export interface LiveSessionState {
   role: 'guide' | 'delegate' | null;
@@ -64,7 +64,7 @@ export function leaveSession(): void {
 }
 
 /** Starts a session as its guide (or takes it up again after a reload: the token stays in this tab). */
-export function startGuiding(store: VisitStore): void {
+export function startGuiding(store: VisitStore, presenterStore: PresenterStore): void {
   current?.close();
   let saved = readSaved<{ code: string; token: string }>(GUIDE_KEY);
   let rev = 0;
@@ -160,7 +160,7 @@ export function startGuiding(store: VisitStore): void {
 }
 
 /** Joins a guide's session as a delegate; the screen follows the guide until they break away. */
-export function joinAsDelegate(store: VisitStore, code: string): void {
+export function joinAsDelegate(store: VisitStore, code: string, presenterStore: PresenterStore): void {
   current?.close();
   let latest: { rev: number; state: LiveState | null; view: LiveView | null } = { rev: -1, state: null, view: null };
   let applying = false;
@@ -173,7 +173,7 @@ export function joinAsDelegate(store: VisitStore, code: string): void {
     try {
       const own = store.getState();
       store.getState().restore({ lang: own.lang, place: state.place, view, openHotspotId: state.openHotspotId, tour: state.tour });
-      presenterStore.setState({ blank: state.blank });
+      presenterStore.getState().setBlank(state.blank);
     } finally {
       applying = false;
     }
@@ -201,7 +201,7 @@ export function joinAsDelegate(store: VisitStore, code: string): void {
         }
       } else if (message.type === 'ended') {
         storage()?.removeItem(DELEGATE_KEY);
-        presenterStore.setState({ blank: false });
+        presenterStore.getState().setBlank(false);
         liveStore.setState({ status: 'ended' });
         connection.close();
       } else if (message.type === 'error') {
@@ -228,7 +228,7 @@ export function joinAsDelegate(store: VisitStore, code: string): void {
   current = {
     close: () => {
       unsubscribeStore();
-      presenterStore.setState({ blank: false });
+      presenterStore.getState().setBlank(false);
       connection.close();
     },
   };
@@ -239,7 +239,7 @@ export function joinAsDelegate(store: VisitStore, code: string): void {
   };
   breakAway = () => {
     liveStore.setState({ following: false });
-    presenterStore.setState({ blank: false });
+    presenterStore.getState().setBlank(false);
     status();
   };
 }
@@ -250,11 +250,11 @@ export let followGuide: () => void = () => undefined;
 export let breakAway: () => void = () => undefined;
 
 /** After a reload, takes up the session this tab was in. */
-export function resumeSavedSession(store: VisitStore): void {
+export function resumeSavedSession(store: VisitStore, presenterStore: PresenterStore): void {
   if (liveStore.getState().role) return;
-  if (readSaved(GUIDE_KEY)) startGuiding(store);
+  if (readSaved(GUIDE_KEY)) startGuiding(store, presenterStore);
   else {
     const delegate = readSaved<{ code: string }>(DELEGATE_KEY);
-    if (delegate) joinAsDelegate(store, delegate.code);
+    if (delegate) joinAsDelegate(store, delegate.code, presenterStore);
   }
 }

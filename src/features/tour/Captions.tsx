@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TourStep } from '../../content/schema';
 import { LANGS } from '../../content/limits';
 import { Text } from '../../components/Text';
-import { useLang } from '../../store/context';
-import { usePresenter } from '../../store/presenterStore';
+import { useLang, usePresenter } from '../../store/context';
 import { useTour } from './useTour';
 
 export function Captions({ step, bilingual }: { step: TourStep | undefined; bilingual: boolean }) {

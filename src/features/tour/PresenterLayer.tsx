@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { presenter, presenterStore, usePresenter } from '../../store/presenterStore';
+import { usePresenter, usePresenterStore } from '../../store/context';
+import { toggleFullscreen, usePresenterMode } from './presenterMode';
 import { useTour } from './useTour';
 
 const NEXT = new Set(['PageDown', 'ArrowRight', ' ', 'Spacebar']);
@@ -19,23 +20,26 @@ function isTextField(target: EventTarget | null): boolean {
 
 /** Clicker keys while `active`; `next` and `previous` move the tour. */
 export function usePresenterKeys(active: boolean, next: () => void, previous: () => void) {
+  const store = usePresenterStore();
+  const mode = usePresenterMode();
   const moves = useRef({ next, previous });
   moves.current = { next, previous };
   useEffect(() => {
     if (!active) return;
+    const presenter = store.getState();
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || isTextField(e.target)) return;
-      const { help, blank } = presenterStore.getState();
+      const { help, blank } = store.getState();
       let handled = true;
       if (NEXT.has(e.key)) moves.current.next();
       else if (PREVIOUS.has(e.key)) moves.current.previous();
       else if (e.key === 'b' || e.key === 'B' || e.key === '.') presenter.toggle('blank');
-      else if (e.key === 'f' || e.key === 'F') presenter.toggleFullscreen();
+      else if (e.key === 'f' || e.key === 'F') toggleFullscreen();
       else if (e.key === '?') presenter.toggle('help');
       else if (e.key === 'Escape') {
         if (help) presenter.toggle('help');
         else if (blank) presenter.toggle('blank');
-        else presenter.leave();
+        else mode.leave();
       } else handled = false;
       if (handled) {
         // Capture phase: a focused button or the panorama must not also act on the key.
@@ -45,12 +49,13 @@ export function usePresenterKeys(active: boolean, next: () => void, previous: ()
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [active]);
+  }, [active, store, mode]);
 }
 
 export function PresenterHelp() {
   const { t } = useTranslation();
   const open = usePresenter((s) => s.help);
+  const toggle = usePresenter((s) => s.toggle);
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -80,7 +85,7 @@ export function PresenterHelp() {
           </div>
         ))}
       </dl>
-      <button ref={close} type="button" className="button" onClick={() => presenter.toggle('help')}>
+      <button ref={close} type="button" className="button" onClick={() => toggle('help')}>
         {t('presenterHelp.close')}
       </button>
     </div>
@@ -101,6 +106,7 @@ export function BlankScreen() {
 /** Everything presenter mode adds to the page: the keys, the blank screen, the help card. */
 export function PresenterLayer({ onStop }: { onStop: boolean }) {
   const presenting = usePresenter((s) => s.presenting);
+  const { leave } = usePresenterMode();
   const { next, previous } = useTour();
   usePresenterKeys(presenting, next, previous);
   useEffect(() => {
@@ -108,8 +114,8 @@ export function PresenterLayer({ onStop }: { onStop: boolean }) {
   }, [presenting]);
   // Presenter mode hides the site's navigation; away from a stop it would leave no way on.
   useEffect(() => {
-    if (presenting && !onStop) presenter.leave();
-  }, [presenting, onStop]);
+    if (presenting && !onStop) leave();
+  }, [presenting, onStop, leave]);
   return (
     <>
       <BlankScreen />

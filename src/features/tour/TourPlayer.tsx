@@ -8,8 +8,8 @@ import { useStore } from 'zustand';
 import { useContent } from '../../content/ContentContext';
 import { findCampus, findStop } from '../../content/lookup';
 import { Text } from '../../components/Text';
-import { useLang, useVisitStore } from '../../store/context';
-import { presenter, usePresenter } from '../../store/presenterStore';
+import { useLang, usePresenter, useVisitStore } from '../../store/context';
+import { usePresenterMode } from './presenterMode';
 import { pickVoice, speak, useVoices } from './speech';
 import { isAtStep, stepSeconds } from './tourSteps';
 import { useTour } from './useTour';
@@ -32,6 +32,8 @@ export function TourPlayer() {
   const atStep = useStore(store, (s) => (step ? isAtStep(s, step) : true));
   const presenting = usePresenter((s) => s.presenting);
   const bilingual = usePresenter((s) => s.bilingual);
+  const toggle = usePresenter((s) => s.toggle);
+  const presenter = usePresenterMode();
   const [playing, setPlaying] = useState(false);
   const [listening, setListening] = useState(false);
   const [pace, setPace] = useState(1);
@@ -118,13 +120,13 @@ export function TourPlayer() {
         </label>
         {presenting ? (
           <>
-            <button type="button" className="button button--quiet" aria-pressed={bilingual} onClick={() => presenter.toggle('bilingual')}>
+            <button type="button" className="button button--quiet" aria-pressed={bilingual} onClick={() => toggle('bilingual')}>
               {t('tour.bilingual')}
             </button>
             <button type="button" className="button button--quiet" onClick={() => openNotesWindow(lang, tour.id, index)}>
               {t('tour.notesWindow')}
             </button>
-            <button type="button" className="button button--quiet" onClick={() => presenter.toggle('help')}>
+            <button type="button" className="button button--quiet" onClick={() => toggle('help')}>
               {t('tour.keys')}
             </button>
             <button type="button" className="button button--quiet" onClick={presenter.leave}>

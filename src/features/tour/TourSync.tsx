@@ -5,10 +5,9 @@
 import { useEffect } from 'react';
 import { useContent } from '../../content/ContentContext';
 import { useReducedMotion } from '../../components/useReducedMotion';
-import { usePlace, useVisitStore } from '../../store/context';
+import { usePlace, usePresenter, useVisitStore } from '../../store/context';
 import { goToTourStep } from './goToTourStep';
 import { connectPresenterChannel } from './presenterChannel';
-import { usePresenter } from '../../store/presenterStore';
 import { findTour } from './tourSteps';
 
 export function TourSync() {

@@ -1,0 +1,38 @@
+/**
+ * Presenter mode's way in and out, with the browser's full screen. Full screen is kept out of the
+ * presenter store, which holds plain data: it needs a user gesture, and where it is refused (an
+ * iframe, a test browser) presenter mode still works without it.
+ */
+import { useMemo } from 'react';
+import { usePresenterStore } from '../../store/context';
+
+function enterFullscreen(): void {
+  document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
+
+function exitFullscreen(): void {
+  if (document.fullscreenElement) document.exitFullscreen?.().catch(() => undefined);
+}
+
+export function toggleFullscreen(): void {
+  if (document.fullscreenElement) exitFullscreen();
+  else enterFullscreen();
+}
+
+/** Enters and leaves presenter mode: the store's state and the screen change together. */
+export function usePresenterMode() {
+  const store = usePresenterStore();
+  return useMemo(
+    () => ({
+      enter() {
+        store.getState().enter();
+        enterFullscreen();
+      },
+      leave() {
+        store.getState().leave();
+        exitFullscreen();
+      },
+    }),
+    [store],
+  );
+}
