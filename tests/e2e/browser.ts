@@ -30,6 +30,20 @@ export interface PageOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   /** Pretend the browser has no WebGL at all. */
   noWebGL?: boolean;
+  /**
+   * Uncaught errors and unhandled rejections this test provokes on purpose (matched against the
+   * message). Every other one fails the test (see page-errors.ts): leave it out unless breaking
+   * the page is the point of the test, and say there why the error is expected.
+   */
+  expectedPageErrors?: readonly RegExp[];
+}
+
+/** Uncaught errors and unhandled rejections in any page opened since the last call, as lines. */
+const pageErrors: string[] = [];
+
+/** Hands over (and forgets) the page errors collected so far; tests/e2e/page-errors.ts fails a test on any. */
+export function takePageErrors(): string[] {
+  return pageErrors.splice(0);
 }
 
 export async function openPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
@@ -51,9 +65,17 @@ export async function openPage(browser: Browser, options: PageOptions = {}): Pro
       } as typeof original;
     });
   }
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
+  // The context's `weberror` covers every page in it (a speaker-notes window too), and Chromium
+  // reports an unhandled rejection there as well as an uncaught exception.
+  context.on('weberror', (webError) => {
+    const error = webError.error();
+    const where = webError.page()?.url() ?? 'a page';
+    if (options.expectedPageErrors?.some((pattern) => pattern.test(error.message))) return;
+    pageErrors.push(`${where}: ${error.stack ?? error.message}`);
+    // Scripts that open pages (screenshots) have no test to fail: they see it here.
+    console.error('page error:', error.message);
+  });
+  return context.newPage();
 }
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
