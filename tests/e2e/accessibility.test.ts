@@ -1,9 +1,13 @@
 /** axe-core finds no WCAG 2.2 AA violations on any page type, in both languages, on a phone and a desktop. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, waitForPanorama } from './browser';
+import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, readTourContent, waitForPanorama } from './browser';
 
 const base = inject('baseUrl');
+const { campuses } = readTourContent();
+const [campus, other] = [campuses[0]!, campuses.at(-1)!];
+const stop = campus.stops.find((s) => s.id === campus.firstStop)!;
+const info = stop.hotspots.find((h) => h.kind === 'info')!;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -16,9 +20,9 @@ afterAll(async () => {
 const pages = [
   { name: 'welcome', path: '' },
   { name: 'about', path: '/about' },
-  { name: 'campus', path: '/nanchuan' },
-  { name: 'stop with an open panel', path: '/yubei/main-gate?yaw=20&pitch=0&fov=90&spot=gate-history', panorama: true },
-  { name: 'not found', path: '/yubei/nowhere' },
+  { name: 'campus', path: `/${other.id}` },
+  { name: 'stop with an open panel', path: `/${campus.id}/${stop.id}?yaw=${info.yaw}&pitch=0&fov=90&spot=${info.id}`, panorama: true },
+  { name: 'not found', path: `/${campus.id}/nowhere` },
 ];
 
 describe.each([

@@ -10,12 +10,27 @@ import sharp from 'sharp';
 import { contextOptions, type PageSettings } from '../../lib/chromium';
 
 export { DESKTOP, launchBrowser, PHONE, waitForPanorama } from '../../lib/chromium';
+import { campus as campusSchema, college as collegeSchema, toursFile, type Lang } from '../../src/content/schema';
 
 const require = createRequire(import.meta.url);
 
 export interface PageOptions extends PageSettings {
   /** Pretend the browser has no WebGL at all. */
   noWebGL?: boolean;
+  /**
+   * Uncaught errors and unhandled rejections this test provokes on purpose (matched against the
+   * message). Every other one fails the test (see page-errors.ts): leave it out unless breaking
+   * the page is the point of the test, and say there why the error is expected.
+   */
+  expectedPageErrors?: readonly RegExp[];
+}
+
+/** Uncaught errors and unhandled rejections in any page opened since the last call, as lines. */
+const pageErrors: string[] = [];
+
+/** Hands over (and forgets) the page errors collected so far; tests/e2e/page-errors.ts fails a test on any. */
+export function takePageErrors(): string[] {
+  return pageErrors.splice(0);
 }
 
 export async function openPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
@@ -29,9 +44,17 @@ export async function openPage(browser: Browser, options: PageOptions = {}): Pro
       } as typeof original;
     });
   }
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
+  // The context's `weberror` covers every page in it (a speaker-notes window too), and Chromium
+  // reports an unhandled rejection there as well as an uncaught exception.
+  context.on('weberror', (webError) => {
+    const error = webError.error();
+    const where = webError.page()?.url() ?? 'a page';
+    if (options.expectedPageErrors?.some((pattern) => pattern.test(error.message))) return;
+    pageErrors.push(`${where}: ${error.stack ?? error.message}`);
+    // Scripts that open pages (screenshots) have no test to fail: they see it here.
+    console.error('page error:', error.message);
+  });
+  return context.newPage();
 }
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -77,47 +100,27 @@ export function visitState(page: Page) {
   });
 }
 
-/* ---- Helpers for the path tests (delegate-path, keyboard-path). ---- */
+/* ---- Content and UI strings, as the app has them, so tests read texts instead of repeating them. ---- */
 
-type LocalizedString = { zh: string; en: string };
-export interface ContentView {
-  yaw: number;
-  pitch: number;
-  fov: number;
-}
-export type ContentHotspot =
-  | { id: string; kind: 'info'; yaw: number; pitch: number; title: LocalizedString; body: LocalizedString[] }
-  | { id: string; kind: 'link'; yaw: number; pitch: number; target: string; arrive?: ContentView };
-export interface ContentStop {
-  id: string;
-  name: LocalizedString;
-  initialView: ContentView;
-  hotspots: ContentHotspot[];
-}
-export interface ContentCampus {
-  id: string;
-  name: LocalizedString;
-  firstStop: string;
-  stops: ContentStop[];
-}
+export type { Campus as ContentCampus, Hotspot as ContentHotspot, Stop as ContentStop, View as ContentView } from '../../src/content/schema';
 
-/** The tour's content as the app bundles it (assets/content), so tests read texts instead of repeating them. */
+/** The tour's content as the app bundles it (assets/content), checked by the app's schema, and the UI strings. */
 export function readTourContent() {
-  const read = (file: string) => JSON.parse(readFileSync(new URL(`../../assets/content/${file}`, import.meta.url), 'utf8'));
-  const college = read('college.json') as { name: LocalizedString; campuses: string[] };
-  const campuses = college.campuses.map((id) => read(`campuses/${id}.json`) as ContentCampus);
-  const ui = {
+  const read = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../assets/content/${file}`, import.meta.url), 'utf8'));
+  const college = collegeSchema.parse(read('college.json'));
+  const campuses = college.campuses.map((id) => campusSchema.parse(read(`campuses/${id}.json`)));
+  const tours = toursFile.parse(read('tours.json')).tours;
+  const ui: Record<Lang, unknown> = {
     en: JSON.parse(readFileSync(new URL('../../src/i18n/en.json', import.meta.url), 'utf8')),
     zh: JSON.parse(readFileSync(new URL('../../src/i18n/zh.json', import.meta.url), 'utf8')),
-  } as Record<'en' | 'zh', Record<string, Record<string, string>>>;
-  /** A UI string with its {{placeholders}} filled in. */
-  const t = (lang: 'en' | 'zh', key: string, values: Record<string, string> = {}) => {
-    const [group, name] = key.split('.') as [string, string];
-    const template = ui[lang][group]?.[name];
-    if (template === undefined) throw new Error(`no UI string ${lang}:${key}`);
-    return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
   };
-  return { college, campuses, t };
+  /** A UI string (`group.name`, or deeper) with its {{placeholders}} filled in. */
+  const t = (lang: Lang, key: string, values: Record<string, string | number> = {}) => {
+    const template = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], ui[lang]);
+    if (typeof template !== 'string') throw new Error(`no UI string ${lang}:${key}`);
+    return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+  };
+  return { college, campuses, tours, t };
 }
 
 /** Mean absolute difference (0–255) of two same-sized PNGs, over a region of them or all of it. */

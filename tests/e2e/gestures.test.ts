@@ -1,9 +1,13 @@
 /** Touch and wheel: pinch and wheel zoom within the field-of-view limits, a finger drag turns the view. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, PHONE, visitState, waitForPanorama } from './browser';
+import { FOV_MAX, FOV_MIN } from '../../src/content/limits';
+import { launchBrowser, openPage, PHONE, readTourContent, visitState, waitForPanorama } from './browser';
 
 const base = inject('baseUrl');
+const campus = readTourContent().campuses[0]!;
+/** A stop, facing straight ahead at 90°: the zoom limits are checked from there. */
+const stopUrl = `${base}/en/${campus.id}/${campus.firstStop}?yaw=0&pitch=0&fov=90`;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -41,7 +45,7 @@ async function pinch(page: Page, from: number, to: number) {
 describe('gestures on a phone', () => {
   it('pinches out to zoom in and in to zoom out, never past the limits', async () => {
     const page = await openPage(browser, { viewport: PHONE });
-    await page.goto(`${base}/en/yubei/library?yaw=0&pitch=0&fov=90`);
+    await page.goto(stopUrl);
     await waitForPanorama(page, 'preview');
     await pinch(page, 100, 200);
     const zoomedIn = (await visitState(page)).view!;
@@ -55,14 +59,36 @@ describe('gestures on a phone', () => {
 
   it('turns the view with a one-finger drag and zooms with the wheel', async () => {
     const page = await openPage(browser);
-    await page.goto(`${base}/en/yubei/library?yaw=0&pitch=0&fov=90`);
+    await page.goto(stopUrl);
     await waitForPanorama(page, 'preview');
     const box = (await page.locator('.pano').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // The wheel events as the viewer receives them (Chromium may split or scale a wheel turn).
+    await page.locator('.pano').evaluate((el) => {
+      const w = window as unknown as { __wheel: number[] };
+      w.__wheel = [];
+      el.addEventListener('wheel', (e) => w.__wheel.push((e as WheelEvent).deltaY));
+    });
+    /** The fov after the wheel events since the last call: each zooms by e^(deltaY/500), deltaY capped at ±100, within the limits. */
+    const expectedFov = async (from: number) => {
+      const deltas = await page.evaluate(() => (window as unknown as { __wheel: number[] }).__wheel.splice(0));
+      expect(deltas.length).toBeGreaterThan(0);
+      return deltas.reduce((fov, dy) => Math.min(FOV_MAX, Math.max(FOV_MIN, fov * Math.exp(Math.max(-100, Math.min(100, dy)) * 0.002))), from);
+    };
+    const fov = async () => (await visitState(page)).view?.fov ?? 90;
+
     await page.mouse.wheel(0, -300);
-    await expect.poll(async () => (await visitState(page)).view?.fov ?? 90).toBeLessThan(90);
-    await page.mouse.wheel(0, 5000);
-    await expect.poll(async () => (await visitState(page)).view?.fov).toBeLessThanOrEqual(110);
+    await expect.poll(fov).toBeLessThan(90);
+    const zoomedIn = await fov();
+    expect(zoomedIn).toBeCloseTo(await expectedFov(90), 5);
+
+    // Back out, further than the start: the fov grows by what the wheel turned, up to the limit.
+    await page.mouse.wheel(0, 300);
+    await page.mouse.wheel(0, 300);
+    await expect.poll(fov).toBeGreaterThan(90);
+    const zoomedOut = await fov();
+    expect(zoomedOut).toBeCloseTo(await expectedFov(zoomedIn), 5);
+    expect(zoomedOut - zoomedIn).toBeGreaterThan(20);
     await page.locator('.pano').evaluate((el) => {
       const r = el.getBoundingClientRect();
       const y = r.top + r.height / 2;

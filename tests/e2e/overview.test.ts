@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, openPage, PHONE, pixelStats, readTourContent, waitForPanorama } from './browser';
 
 const base = inject('baseUrl');
-const { campuses } = readTourContent();
+const { campuses, t } = readTourContent();
 
 let browser: Browser;
 beforeAll(async () => {
@@ -73,9 +73,9 @@ describe.each(cases)('the 3D overview of $campus.id ($lang)', ({ lang, locale, v
         await expect.poll(async () => (await where())?.x).not.toBe(start!.x);
         await page.keyboard.press('Home');
         await expect.poll(async () => (await where())?.x).toBe(start!.x);
-        await overview.getByRole('button', { name: 'Zoom in' }).click();
+        await overview.getByRole('button', { name: t(lang, 'overview.zoomIn') }).click();
         await expect.poll(async () => JSON.stringify(await where())).not.toBe(JSON.stringify(start));
-        await overview.getByRole('button', { name: 'Show the whole campus' }).click();
+        await overview.getByRole('button', { name: t(lang, 'overview.reset') }).click();
         await expect.poll(async () => JSON.stringify(await where())).toBe(JSON.stringify(start));
       }
 
@@ -107,7 +107,7 @@ describe('the campus page without WebGL', () => {
     const page = await openPage(browser, { viewport: DESKTOP, locale: 'en-US', noWebGL: true });
     try {
       await page.goto(`${base}/en/${campus.id}`);
-      await expect.poll(() => page.locator('.campus-overview [role="status"]').innerText()).toContain('cannot show the 3D model');
+      await expect.poll(() => page.locator('.campus-overview [role="status"]').innerText()).toContain(t('en', 'overview.noWebgl'));
       expect(await page.locator('.overview canvas').count()).toBe(0);
       expect(await page.locator('.card--stop .card__link').count()).toBe(campus.stops.length);
     } finally {

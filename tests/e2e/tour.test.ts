@@ -2,12 +2,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import tours from '../../assets/content/tours.json';
+import { toursFile } from '../../src/content/schema';
+import { stepSeconds } from '../../src/features/tour/tourSteps';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
-import { axeViolations, launchBrowser, openPage, PHONE, pixelStats, visitState, waitForPanorama } from './browser';
+import { axeViolations, launchBrowser, openPage, PHONE, pixelStats, readTourContent, visitState, waitForPanorama } from './browser';
 
 const base = inject('baseUrl');
-const tour = tours.tours.find((t) => t.id === 'college-in-10-stops')!;
+const tour = toursFile.parse(tours).tours[0]!;
+const { t } = readTourContent();
 const step = (n: number) => tour.steps[n - 1]!;
 let browser: Browser;
 
@@ -147,8 +150,6 @@ describe('a guided tour', () => {
     await expect.poll(() => captions(page).textContent(), { timeout: 10_000 }).toBe(step(2).narration.zh);
     const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
     expect(spoken[0]).toEqual({ text: step(1).narration.zh, lang: 'zh-CN' });
-    // Pause stops the autoplay.
-    await page.getByRole('button', { name: zh.tour.pause }).click();
     await page.context().close();
 
     const silent = await openPage(browser);
@@ -159,8 +160,47 @@ describe('a guided tour', () => {
     });
     await silent.goto(stepUrl('en', 1));
     await silent.getByRole('button', { name: en.tour.listen }).click();
-    await expect.poll(() => silent.getByRole('status').filter({ hasText: 'voice' }).textContent()).toContain('no English voice');
+    const noVoice = t('en', 'tour.noVoice', { language: t('en', 'tour.voiceLang.en') });
+    await expect.poll(() => silent.getByRole('status').filter({ hasText: noVoice }).count()).toBe(1);
     await silent.context().close();
+  });
+
+  it('pauses the autoplay: no step moves on while paused, however long past the step’s time', async () => {
+    const page = await openPage(browser);
+    // The page's clock is the test's: a step's time passes when the test says, not in real seconds.
+    await page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+    await page.goto(stepUrl('en', 1));
+    await expect.poll(() => captions(page).textContent()).toBe(step(1).narration.en);
+    await page.clock.pauseAt(new Date('2026-03-02T09:01:00Z'));
+    // How long autoplay stays on a step without a voice: the step's duration, or its narration's reading time.
+    const stepMs = (n: number) => stepSeconds(step(n), 'en') * 1000;
+    const atStep = async (n: number) => {
+      await expect.poll(() => captions(page).textContent()).toBe(step(n).narration.en);
+      expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe(String(n));
+      expect((await visitState(page)).tour).toEqual({ id: tour.id, step: n - 1 });
+    };
+
+    // Playing, step 1 moves on at its time, not before.
+    await page.getByRole('button', { name: en.tour.play }).click();
+    await page.clock.runFor(stepMs(1) - 500);
+    await atStep(1);
+    await page.clock.runFor(1_000);
+    await atStep(2);
+
+    // Paused on step 2: three times its time goes by, and it stays.
+    await page.getByRole('button', { name: en.tour.pause }).click();
+    expect(await page.getByRole('button', { name: en.tour.play }).getAttribute('aria-pressed')).toBe('false');
+    await page.clock.runFor(3 * stepMs(2));
+    await atStep(2);
+    expect(new URL(page.url()).searchParams.get('step')).toBe('2');
+
+    // Played again, it moves on after the step's whole time (the pause did not count towards it).
+    await page.getByRole('button', { name: en.tour.play }).click();
+    await page.clock.runFor(stepMs(2) - 500);
+    await atStep(2);
+    await page.clock.runFor(1_000);
+    await atStep(3);
+    await page.context().close();
   });
 });
 
@@ -219,7 +259,7 @@ describe('presenter mode', () => {
     ]);
     await notes!.waitForLoadState();
     const count = notes!.locator('.notes__count');
-    await expect.poll(() => count.textContent()).toBe('Step 2 of 10');
+    await expect.poll(() => count.textContent()).toBe(t('en', 'tour.progress', { step: 2, count: tour.steps.length }));
     expect(await notes!.locator('.notes__now').textContent()).toContain(step(2).notes!.en);
     expect(await notes!.locator('.notes__clock').textContent()).toMatch(/^\d+:\d\d$/);
 
@@ -228,7 +268,7 @@ describe('presenter mode', () => {
     await expect.poll(() => captions(main).textContent()).toBe(step(3).narration.en);
     // Advance from the main window: the notes window follows.
     await main.keyboard.press('PageDown');
-    await expect.poll(() => count.textContent()).toBe('Step 4 of 10');
+    await expect.poll(() => count.textContent()).toBe(t('en', 'tour.progress', { step: 4, count: tour.steps.length }));
     expect(await notes!.locator('.notes__next').textContent()).toContain(step(5).narration.en);
     expect(await axeViolations(notes!)).toEqual([]);
     await main.context().close();

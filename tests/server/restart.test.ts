@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Guide, delegateOf, liveUrl, spawnRelay, until, type RetryingClient, type SpawnedRelay } from './helpers';
 
+/** How long after a relay is back every client may take to be on the latest revision again. */
+const RESYNC_TARGET_MS = 5_000;
+
 const relays: SpawnedRelay[] = [];
 const clients: RetryingClient[] = [];
 afterAll(async () => {
@@ -31,10 +34,12 @@ describe('a relay killed and restarted mid-session (in memory)', () => {
     guide.move('sports-ground');
     const second = await spawnRelay({ ...env, PORT: String(first.port) });
     relays.push(second);
-    const restarted = Date.now();
-    await until(() => delegates.every((d) => d.rev === 4 && d.connections === 2), 10_000, 'everyone on rev 4 again');
-    // Generous: the bench measures this; here a loaded machine must not make it flaky.
-    expect(Date.now() - restarted).toBeLessThan(8000);
+    // The resync target: every client back on the latest revision within 5 s of the relay being up
+    // again (its start is not counted: spawnRelay returns once it serves). What those 5 s hold: one
+    // wait of the clients' backoff (full jitter, capped at 2 s: RetryingClient in helpers.ts), the
+    // reconnection, the guide's hello re-creating the session, and a snapshot to each delegate. The
+    // bench measures about 1.6 s for this (README); the rest is room for a loaded machine.
+    await until(() => delegates.every((d) => d.rev === 4 && d.connections === 2), RESYNC_TARGET_MS, 'everyone on rev 4 again');
     expect(guide.client.connections).toBe(2);
     // The re-created session is fully live: the guide drives it as before.
     guide.move('teaching-building');

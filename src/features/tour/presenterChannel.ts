@@ -5,7 +5,8 @@
 import type { VisitStore } from '../../store/visitStore';
 import { sameTourPosition } from '../../store/visitStore';
 
-const CHANNEL = 'cbdo-presenter';
+/** The BroadcastChannel's name (exported for tests, which talk on it as another window would). */
+export const PRESENTER_CHANNEL = 'cbdo-presenter';
 
 type Message = { kind: 'step'; tourId: string; step: number } | { kind: 'hello' };
 
@@ -24,7 +25,7 @@ function isMessage(data: unknown): data is Message {
  */
 export function connectPresenterChannel(store: VisitStore, onRemoteStep: (tourId: string, step: number) => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
-  const channel = new BroadcastChannel(CHANNEL);
+  const channel = new BroadcastChannel(PRESENTER_CHANNEL);
   let applying = false;
   const post = () => {
     const tour = store.getState().tour;

@@ -15,10 +15,9 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { PCFShadowMap, PerspectiveCamera, Quaternion, Vector3 } from 'three';
 import type { CampusModel } from '../../content/campusModel';
 import { markerPosition, worldHeading } from '../../content/modelGeometry';
-import { buildCampusScene, campusCentre, type BuiltScene } from './buildCampusScene';
-import { skyEnvironment } from './environment';
+import type { BuiltScene } from './buildCampusScene';
 import { applyOrbit, clampOrbit, initialOrbit, OVERVIEW_FOV, panOrbit, projectPoint, type Orbit } from './overviewCamera';
-import { aimSun } from './sky';
+import { overviewCanvasSettings, setUpOverviewScene, tearDownOverviewScene } from './overviewScene';
 import { signFontReady } from './signs';
 import { isSoftwareRenderer } from './softwareRenderer';
 import './CampusOverview.css';
@@ -84,22 +83,12 @@ function CampusContent({ model, light, onBuilt }: { model: CampusModel; light: b
     let made: BuiltScene | null = null;
     void signFontReady().then(() => {
       if (cancelled) return;
-      made = buildCampusScene(model, { detail: 'overview', textureResolution: light ? 256 : 512, anisotropy: Math.min(8, gl.capabilities.getMaxAnisotropy()) });
-      const { min, max } = model.bounds;
-      aimSun(made.daylight, campusCentre(model), Math.max(max[0] - min[0], max[1] - min[1]) * 0.62, light ? 1024 : 2048);
-      // Image-based light makes every material's shader much bigger: a software renderer does without.
-      if (light) made.daylight.hemisphere.intensity = 1.1;
-      else scene.environment = skyEnvironment(gl, made.daylight, model.backdrop.ground);
-      scene.environmentIntensity = 0.6;
-      scene.fog = made.daylight.fog;
+      made = setUpOverviewScene(model, scene, gl, light);
       setBuilt(made);
     });
     return () => {
       cancelled = true;
-      scene.environment?.dispose();
-      scene.environment = null;
-      scene.fog = null;
-      made?.dispose();
+      tearDownOverviewScene(scene, made);
     };
   }, [model, light, gl, scene]);
 
@@ -165,8 +154,9 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
   orbitRef.current = orbit;
   const [ready, setReady] = useState(false);
   const onBuilt = useCallback(() => setReady(true), []);
-  // A software renderer (no GPU) gets a lighter picture: no multisampling, smaller shadows.
+  // A software renderer (no GPU) gets a lighter picture (overviewScene.ts).
   const [light] = useState(isSoftwareRenderer);
+  const canvas = overviewCanvasSettings(light);
   const [flight, setFlight] = useState<Flight | null>(null);
 
   // A new campus, or the first real size of the screen: start from the whole-campus view.
@@ -341,8 +331,8 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
         className="overview__canvas"
         frameloop="demand"
         shadows={{ type: PCFShadowMap }}
-        dpr={light ? 1 : [1, 2]}
-        gl={{ antialias: !light, powerPreference: 'high-performance' }}
+        dpr={canvas.dpr}
+        gl={{ antialias: canvas.antialias, powerPreference: 'high-performance' }}
         camera={{ fov: OVERVIEW_FOV, near: 1, far: 12000 }}
         onCreated={({ gl }) => {
           gl.shadowMap.autoUpdate = false;

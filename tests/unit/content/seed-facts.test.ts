@@ -1,9 +1,9 @@
 /**
- * The tour must carry every fact of the college's profile (../shared/seed/college-profile.txt), in
- * Chinese and in English, with the seed translation's mistakes corrected (see docs: content guide).
- * These tests read the real content store.
+ * The tour must carry every fact of the college's profile (the seed; its Chinese text is in
+ * tests/fixtures/seed, see the README there), in Chinese and in English, with the seed
+ * translation's mistakes corrected (see docs: content guide). These tests read the real content store.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../../lib/content';
@@ -212,12 +212,18 @@ describe('each language is written in its own script', () => {
 });
 
 describe('the seed file itself', () => {
-  // Guards the tests above against a changed profile: they were written for this one.
-  const seedPath = path.resolve(ROOT, '../shared/seed/college-profile.txt');
-  it.skipIf(!existsSync(seedPath))('still holds the figures these tests check', () => {
-    const seed = readFileSync(seedPath, 'utf8');
+  // Guards the tests above against a changed profile: the facts they look for are the profile's.
+  const seed = readFileSync(path.resolve(ROOT, 'tests/fixtures/seed/college-profile.zh.txt'), 'utf8');
+  // The seed writes half-width parentheses and commas between Chinese words; the content full-width ones.
+  const fullWidth = (s: string) => s.replace(/\(/g, '（').replace(/\)/g, '）').replace(/,/g, '，').replace(/;/g, '；');
+
+  it('still holds the figures these tests check', () => {
     for (const figure of ['1867.82亩', '50.51万平方米', '16000余人', '226.84万册', '33865.81万元', '56个专业', '150多项', '1000余人次']) {
       expect(seed).toContain(figure);
     }
+  });
+
+  it.each(FACTS.filter(([, zh]) => typeof zh === 'string'))('holds the Chinese fact checked as "%s"', (_what, zh) => {
+    expect(fullWidth(seed)).toContain(zh);
   });
 });

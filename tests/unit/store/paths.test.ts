@@ -55,3 +55,38 @@ describe('URLs', () => {
     expect(urlToState('/en/yubei/library', '?spot=<script>').openHotspotId).toBeNull();
   });
 });
+
+describe('live-session URLs', () => {
+  const live = (code: string) => ({ lang: 'zh' as const, place: { page: 'live' as const, code }, view: null, openHotspotId: null });
+
+  it('round-trip a session code, in both languages', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const url = stateToUrl({ ...live('K7QX2M'), lang })!;
+      expect(url).toBe(`/${lang}/live/K7QX2M`);
+      expect(urlToState(url, '')).toEqual({ ...live('K7QX2M'), lang, tour: null });
+    }
+  });
+
+  it('read a code as a delegate may type it: lower case, with a dash', () => {
+    for (const typed of ['k7qx2m', 'K7Q-X2M', 'k7q-x2m', 'K7QX-2M']) {
+      const parsed = urlToState(`/en/live/${typed}`, '');
+      expect(parsed.place, typed).toEqual({ page: 'live', code: 'K7QX2M' });
+      // …and the URL written back is the canonical one.
+      expect(stateToUrl({ ...parsed, lang: 'en' })).toBe('/en/live/K7QX2M');
+    }
+  });
+
+  it('send a missing, short, long or garbled code to the not-found page', () => {
+    for (const path of ['/en/live', '/en/live/', '/en/live/K7QX2', '/en/live/K7QX2MA', '/en/live/K7Q-X2M-A', '/en/live/K7Q_X2M', '/en/live/K7QX2M/extra', '/en/live/%E5%AF%BC%E6%B8%B8']) {
+      expect(urlToState(path, '').place, path).toEqual({ page: 'notFound' });
+    }
+  });
+
+  it('ignore a view, hotspot or tour in the query of a live URL (the guide drives those)', () => {
+    expect(urlToState('/en/live/K7QX2M', '?yaw=10&pitch=0&fov=90&spot=gate-history&tour=college-in-10-stops&step=2')).toEqual({
+      ...live('K7QX2M'),
+      lang: 'en',
+      tour: null,
+    });
+  });
+});
