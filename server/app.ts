@@ -39,6 +39,12 @@ export interface LiveServerOptions extends LiveSocketOptions, BackplaneTimes {
   metricsToken: string | null;
   /** `shutdown()` gives open requests and sockets this long, then closes them. */
   shutdownTimeoutMs: number;
+  /**
+   * `shutdown()` first says 503 on /readyz for this long while still serving, so a load balancer
+   * that polls it stops sending new clients before the port closes (0: close at once; a proxy that
+   * retries refused connections on another replica, as Caddy does, needs no delay).
+   */
+  shutdownDelayMs: number;
   /** Where the JSON log lines go; silent by default (index.ts logs to stdout). */
   logger: Logger;
 }
@@ -63,6 +69,7 @@ export const defaultServerOptions: LiveServerOptions = {
   metricsHost: '127.0.0.1',
   metricsToken: null,
   shutdownTimeoutMs: 10_000,
+  shutdownDelayMs: 0,
   logger: silentLogger(),
 };
 
@@ -224,7 +231,8 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
       stopped ??= (async () => {
         draining = true;
         const begun = performance.now();
-        log.info({ event: 'shutdown', sockets: liveSockets.size }, 'shutting down: not accepting, telling live clients to reconnect');
+        log.info({ event: 'shutdown', sockets: liveSockets.size }, 'shutting down: not ready, then not accepting, telling live clients to reconnect');
+        if (options.shutdownDelayMs > 0) await new Promise((done) => setTimeout(done, options.shutdownDelayMs));
         const httpClosed = new Promise<void>((done) => server.close(() => done()));
         server.closeIdleConnections();
         liveRelay.shutdown(CLOSE.goingAway, 'going away');

@@ -47,5 +47,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveServer
     metricsHost: env.METRICS_HOST || env.HOST || d.metricsHost,
     metricsToken: metricsToken(env.METRICS_TOKEN),
     shutdownTimeoutMs: number(env, 'SHUTDOWN_TIMEOUT_MS', d.shutdownTimeoutMs),
+    shutdownDelayMs: number(env, 'SHUTDOWN_DELAY_MS', d.shutdownDelayMs),
   };
 }

@@ -1,11 +1,11 @@
 /**
  * `npm start` / `npm run serve`: the built app and the live relay on one port, JSON logs on stdout.
  * PORT (4173), HOST (127.0.0.1), REDIS_URL (scale-out; in memory without it), PUBLIC_ORIGIN,
- * METRICS_PORT / METRICS_HOST / METRICS_TOKEN, SHUTDOWN_TIMEOUT_MS, LOG_LEVEL, and the LIVE_*
+ * METRICS_PORT / METRICS_HOST / METRICS_TOKEN, SHUTDOWN_DELAY_MS / SHUTDOWN_TIMEOUT_MS, LOG_LEVEL, and the LIVE_*
  * settings of config.ts (see docs/deploy.md).
  *
  * SIGTERM (or SIGINT) stops it gracefully (app.ts `shutdown()`) and exits 0; past
- * SHUTDOWN_TIMEOUT_MS and a second more it exits 1 whatever is left.
+ * SHUTDOWN_DELAY_MS + SHUTDOWN_TIMEOUT_MS and a second more it exits 1 whatever is left.
  */
 import { LIVE_PATH } from '../src/live/protocol';
 import { startLiveServer } from './app';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       log.error({ event: 'shutdown-stuck' }, 'shutdown did not finish in time: exiting');
       log.flush();
       process.exit(1);
-    }, options.shutdownTimeoutMs + 1000).unref();
+    }, options.shutdownDelayMs + options.shutdownTimeoutMs + 1000).unref();
     live.shutdown().then(
       () => {
         log.flush();
