@@ -60,8 +60,11 @@ describe('the app under its security headers', () => {
     await page.locator('#main h1').first().waitFor();
     await page.goto(`${base}/en/about`);
     await page.locator('#main h1').first().waitFor();
+    // The overview's code and the campus model's schema loaded and run (drawing the model in full
+    // is overview.test.ts's, under these same headers: the e2e server is the production one).
     await page.goto(`${base}/en/yubei`);
-    await page.waitForSelector('.overview[data-ready="true"]', { timeout: 60_000 });
+    await page.locator('.overview canvas').waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
     await page.goto(`${base}/en/yubei/main-gate?tour=college-in-10-stops&step=1`);
     await waitForPanorama(page, 'full');
     await page.getByRole('button', { name: en.tour.present }).click();
