@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { assetExistsIn, readContentFiles, readModelFiles } from './lib/content';
+import { precompressDir } from './server/precompress';
 import { formatIssue, validateContent } from './src/content/validate';
 import { validateCampusModels } from './src/content/validateModels';
 
@@ -37,8 +38,28 @@ function contentStore(): Plugin {
   };
 }
 
+/**
+ * Writes brotli and gzip variants of the built text files (server/precompress.ts), which the
+ * server sends as they are: compressed once at the best level instead of on every request.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      if (this.environment.config.build.ssr) return;
+      const result = await precompressDir(outDir);
+      this.info(`precompressed ${result.files} files: ${(result.bytes / 1024).toFixed(0)} KB → brotli ${(result.brotliBytes / 1024).toFixed(0)} KB, gzip ${(result.gzipBytes / 1024).toFixed(0)} KB`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentStore()],
+  plugins: [react(), contentStore(), precompress()],
   build: {
     target: 'es2022',
     rolldownOptions: {

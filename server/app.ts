@@ -1,13 +1,22 @@
 /**
  * The one process of `npm start`: an http server that serves the built app and, on the same port,
- * the live relay. In memory unless `redisUrl` is given.
+ * the live relay, /healthz and /readyz; Prometheus metrics on a port of their own or behind a
+ * token. In memory unless `redisUrl` is given. `shutdown()` is the graceful stop of a rolling
+ * restart; `close()` the quick one of tests.
  */
-import { createServer, type Server } from 'node:http';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { HEARTBEAT_MS, LIVE_PATH } from '../src/live/protocol';
 import { MemoryBackplane, type Backplane, type BackplaneTimes } from './backplane';
+import { handleHealth } from './http/health';
+import { applyHeaders, securityHeaders } from './http/securityHeaders';
 import { attachLiveSockets, type LiveSocketOptions } from './liveSocket';
-import { Relay, type RelayOptions } from './relay';
+import { loggablePath, silentLogger, type Logger } from './observability/logger';
+import { createMetrics, type LiveMetrics } from './observability/metrics';
+import { relayObserver } from './observability/observer';
+import { CLOSE, Relay, type RelayOptions } from './relay';
 import { loadSecretFile, defaultSecretFile } from './secret';
 import { createStaticHandler } from './static';
 
@@ -21,6 +30,23 @@ export interface LiveServerOptions extends LiveSocketOptions, BackplaneTimes {
   secret: Buffer | null;
   secretFile: string;
   relay: Partial<RelayOptions>;
+  /** Where the app is reached (`https://tour.example.edu`), for the CSP's WebSocket origins. */
+  publicOrigins: readonly string[];
+  /** Serve /metrics on this port (and `metricsHost`), apart from visitors; null: not on a port. */
+  metricsPort: number | null;
+  metricsHost: string;
+  /** Serve /metrics on the main port to `Authorization: Bearer <token>`; null: not there. */
+  metricsToken: string | null;
+  /** `shutdown()` gives open requests and sockets this long, then closes them. */
+  shutdownTimeoutMs: number;
+  /**
+   * `shutdown()` first says 503 on /readyz for this long while still serving, so a load balancer
+   * that polls it stops sending new clients before the port closes (0: close at once; a proxy that
+   * retries refused connections on another replica, as Caddy does, needs no delay).
+   */
+  shutdownDelayMs: number;
+  /** Where the JSON log lines go; silent by default (index.ts logs to stdout). */
+  logger: Logger;
 }
 
 export const defaultServerOptions: LiveServerOptions = {
@@ -38,6 +64,13 @@ export const defaultServerOptions: LiveServerOptions = {
   sessionTtlMs: 30 * 60_000,
   endedTtlMs: 24 * 3600_000,
   relay: {},
+  publicOrigins: [],
+  metricsPort: null,
+  metricsHost: '127.0.0.1',
+  metricsToken: null,
+  shutdownTimeoutMs: 10_000,
+  shutdownDelayMs: 0,
+  logger: silentLogger(),
 };
 
 export interface LiveServer {
@@ -47,12 +80,53 @@ export interface LiveServer {
   server: Server;
   relay: Relay;
   mode: 'memory' | 'redis';
+  metrics: LiveMetrics;
+  /** `http://host:port/metrics` when served on a port of its own. */
+  metricsUrl: string | null;
+  /**
+   * The graceful stop (SIGTERM): /readyz says 503 and the port stops accepting at once, live
+   * clients are told to reconnect (1001, going away: through the load balancer to another
+   * replica), open requests finish, queued Redis writes are flushed, within `shutdownTimeoutMs`.
+   */
+  shutdown(): Promise<void>;
   close(): Promise<void>;
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+function tokenAllowed(req: IncomingMessage, token: string): boolean {
+  const given = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
+  return timingSafeEqual(sha256(given), sha256(token));
+}
+
+/** A proxy's request id when it looks like one, else a new one. */
+const requestId = (req: IncomingMessage): string => {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+};
+
+async function serveMetrics(res: ServerResponse, metrics: LiveMetrics): Promise<void> {
+  const body = await metrics.registry.metrics();
+  res.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' }).end(body);
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise<number>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      done((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+const urlOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
 export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}): Promise<LiveServer> {
   const options = { ...defaultServerOptions, ...overrides };
+  const log = options.logger;
   let bus: Backplane;
+  let ping: (() => Promise<void>) | null = null;
   let secret = options.secret;
   if (options.redisUrl) {
     // Loaded only when used: ioredis costs a quarter of a second of startup and some memory.
@@ -60,40 +134,137 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     const redis = await RedisBackplane.connect(options.redisUrl, options);
     secret ??= await redis.sharedSecret();
     bus = redis;
+    ping = () => redis.ping();
   } else {
     bus = new MemoryBackplane(options, options.relay.now);
     secret ??= loadSecretFile(options.secretFile);
   }
-  const relay = new Relay(bus, secret, options.relay);
+  let draining = false;
+  let relay: Relay | null = null;
+  let sockets: ReturnType<typeof attachLiveSockets> | null = null;
+  const metrics = createMetrics({
+    sessions: () => relay?.metrics.sessions ?? 0,
+    sockets: () => sockets?.size ?? 0,
+    draining: () => draining,
+  });
+  relay = new Relay(bus, secret, { events: relayObserver(log, metrics), ...options.relay });
   const serveFile = createStaticHandler(options.distDir);
+  const headers = securityHeaders(options.publicOrigins);
+  const readiness = {
+    draining: () => draining,
+    dependencies: async () => {
+      if (ping) await ping().catch(() => Promise.reject(new Error('Redis does not answer')));
+    },
+    onFailure: (error: unknown) => log.error({ event: 'not-ready', reason: error instanceof Error ? error.message : String(error) }, 'readyz: not ready'),
+  };
+
   const server = createServer((req, res) => {
-    if ((req.url ?? '').split('?')[0] === LIVE_PATH) {
+    const started = performance.now();
+    const id = requestId(req);
+    applyHeaders(res, headers);
+    res.setHeader('X-Request-Id', id);
+    if (draining) res.setHeader('Connection', 'close');
+    res.once('finish', () => {
+      const seconds = (performance.now() - started) / 1000;
+      metrics.httpSeconds.observe({ status: String(res.statusCode) }, seconds);
+      const line = { event: 'request', id, method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(seconds * 1000) };
+      if (res.statusCode >= 500) log.error(line, 'request failed');
+      else log.info(line, 'request');
+    });
+    const path = (req.url ?? '').split('?')[0];
+    if (handleHealth(req, res, readiness)) return;
+    if (path === '/metrics' && options.metricsToken !== null) {
+      if (!tokenAllowed(req, options.metricsToken)) {
+        res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer' }).end('Unauthorized\n');
+        return;
+      }
+      void serveMetrics(res, metrics);
+      return;
+    }
+    if (path === LIVE_PATH) {
       res.writeHead(426, { Upgrade: 'websocket', 'Content-Type': 'text/plain; charset=utf-8' }).end('Upgrade to a WebSocket\n');
       return;
     }
     serveFile(req, res);
   });
-  const sockets = attachLiveSockets(server, relay, options);
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port, options.host, () => {
-      server.off('error', fail);
-      done();
-    });
+  // While shutting down, a new WebSocket on a kept-alive connection is refused: the client goes
+  // to another replica. (ws sees the socket destroyed and leaves it.)
+  server.prependListener('upgrade', (_req: IncomingMessage, socket: Duplex) => {
+    if (!draining) return;
+    socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    socket.destroy();
   });
-  const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  sockets = attachLiveSockets(server, relay, options);
+  const port = await listen(server, options.port, options.host);
+
+  let metricsServer: Server | null = null;
+  let metricsUrl: string | null = null;
+  if (options.metricsPort !== null) {
+    const ownServer = createServer((req, res) => {
+      if ((req.url ?? '').split('?')[0] === '/metrics') void serveMetrics(res, metrics);
+      else res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    });
+    metricsServer = ownServer;
+    metricsUrl = `${urlOf(options.metricsHost, await listen(ownServer, options.metricsPort, options.metricsHost))}/metrics`;
+  }
+
+  const liveRelay = relay;
+  const liveSockets = sockets;
+  let stopped: Promise<void> | null = null;
+  const closeRest = async () => {
+    if (metricsServer) {
+      metricsServer.closeAllConnections();
+      await new Promise<void>((done) => metricsServer.close(() => done()));
+    }
+    await bus.close();
+  };
+
   return {
-    url: `http://${host}:${port}`,
+    url: urlOf(options.host, port),
     port,
     server,
-    relay,
+    relay: liveRelay,
     mode: options.redisUrl ? 'redis' : 'memory',
-    async close() {
-      await sockets.close();
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
-      await bus.close();
+    metrics,
+    metricsUrl,
+    shutdown() {
+      stopped ??= (async () => {
+        draining = true;
+        const begun = performance.now();
+        log.info({ event: 'shutdown', sockets: liveSockets.size }, 'shutting down: not ready, then not accepting, telling live clients to reconnect');
+        if (options.shutdownDelayMs > 0) await new Promise((done) => setTimeout(done, options.shutdownDelayMs));
+        const httpClosed = new Promise<void>((done) => server.close(() => done()));
+        server.closeIdleConnections();
+        liveRelay.shutdown(CLOSE.goingAway, 'going away');
+        await liveSockets.close();
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = await Promise.race([
+          httpClosed.then(() => false),
+          new Promise<boolean>((done) => {
+            timer = setTimeout(() => done(true), options.shutdownTimeoutMs);
+          }),
+        ]);
+        clearTimeout(timer);
+        if (timedOut) {
+          log.warn({ event: 'shutdown-timeout' }, 'requests still open at the shutdown bound: closing them');
+          server.closeAllConnections();
+          await httpClosed;
+        }
+        // ioredis's QUIT goes after every queued command: the writes already sent are flushed.
+        await closeRest();
+        log.info({ event: 'stopped', ms: Math.round(performance.now() - begun) }, 'stopped');
+      })();
+      return stopped;
+    },
+    close() {
+      stopped ??= (async () => {
+        draining = true;
+        await liveSockets.close();
+        server.closeAllConnections();
+        await new Promise<void>((done) => server.close(() => done()));
+        await closeRest();
+      })();
+      return stopped;
     },
   };
 }

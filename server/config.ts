@@ -12,6 +12,15 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
 
 const flag = (env: NodeJS.ProcessEnv, name: string): boolean => ['1', 'true', 'yes'].includes((env[name] ?? '').toLowerCase());
 
+const list = (text: string | undefined): string[] => (text ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+
+/** A metrics token short enough to guess would open the metrics to anyone. */
+function metricsToken(text: string | undefined): string | null {
+  if (!text) return null;
+  if (text.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
+  return text;
+}
+
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveServerOptions {
   const d = defaultServerOptions;
   const relay: LiveServerOptions['relay'] = {};
@@ -26,12 +35,18 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveServer
     redisUrl: env.REDIS_URL || null,
     secret: env.LIVE_SECRET ? secretFromText(env.LIVE_SECRET) : null,
     secretFile: env.LIVE_SECRET_FILE || d.secretFile,
-    origins: (env.LIVE_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    origins: list(env.LIVE_ORIGINS),
     requireOrigin: flag(env, 'LIVE_REQUIRE_ORIGIN'),
     trustProxy: flag(env, 'LIVE_TRUST_PROXY'),
     heartbeatMs: number(env, 'LIVE_HEARTBEAT_MS', d.heartbeatMs),
     maxConnections: number(env, 'LIVE_MAX_CONNECTIONS', d.maxConnections),
     sessionTtlMs: number(env, 'LIVE_SESSION_TTL_MS', d.sessionTtlMs),
     relay,
+    publicOrigins: list(env.PUBLIC_ORIGIN),
+    metricsPort: env.METRICS_PORT ? number(env, 'METRICS_PORT', 0) : null,
+    metricsHost: env.METRICS_HOST || env.HOST || d.metricsHost,
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    shutdownTimeoutMs: number(env, 'SHUTDOWN_TIMEOUT_MS', d.shutdownTimeoutMs),
+    shutdownDelayMs: number(env, 'SHUTDOWN_DELAY_MS', d.shutdownDelayMs),
   };
 }

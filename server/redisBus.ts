@@ -154,6 +154,11 @@ export class RedisBackplane implements Backplane {
 
   sweep(): void {}
 
+  /** Redis answers (for /readyz). */
+  async ping(): Promise<void> {
+    await this.cmd.ping();
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([this.sub.quit(), this.cmd.quit()]);
   }

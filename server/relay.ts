@@ -26,6 +26,7 @@ import {
 } from '../src/live/protocol';
 import type { Backplane, BusEvent, RelayCounts } from './backplane';
 import { JoinLimiter, TokenBucket, WindowCounter } from './limits';
+import { noRelayEvents, type RelayEvents } from './observability/relayEvents';
 import { hashToken, issueToken, tokenMatches, verifyToken } from './token';
 
 /** One client connection, as the relay sees it. */
@@ -69,6 +70,8 @@ export interface RelayOptions {
   /** A guide's token can re-create its lost session this long after it was issued. */
   tokenMaxAgeMs: number;
   now: () => number;
+  /** Where refusals, drops and message counts go (logs and metrics); nowhere by default. */
+  events: RelayEvents;
 }
 
 export const defaultRelayOptions: RelayOptions = {
@@ -86,10 +89,11 @@ export const defaultRelayOptions: RelayOptions = {
   parkMs: 30_000,
   tokenMaxAgeMs: 24 * 3600_000,
   now: Date.now,
+  events: noRelayEvents,
 };
 
 /** WebSocket close codes the relay uses. */
-export const CLOSE = { policy: 1008, tooBig: 1009, unavailable: 1011, restart: 1012 } as const;
+export const CLOSE = { goingAway: 1001, policy: 1008, tooBig: 1009, unavailable: 1011, restart: 1012 } as const;
 
 type Role = 'none' | 'guide' | 'delegate';
 
@@ -197,6 +201,8 @@ export class Relay {
   /** A frame arrived. Never throws: anything wrong is answered, counted, or closes the socket. */
   receive(conn: Conn, data: Buffer | string, isBinary = false): void {
     if (conn.closed) return;
+    this.options.events.received();
+    const arrived = performance.now();
     if (!conn.bucket.take()) {
       this.metrics.floods += 1;
       this.reject(conn, 'flood', CLOSE.policy);
@@ -206,7 +212,9 @@ export class Relay {
     if (!message) return;
     conn.chain = conn.chain
       .then(() => this.handle(conn, message))
-      .catch(() => {
+      .then(() => this.options.events.handled(message.type, (performance.now() - arrived) / 1000))
+      .catch((error: unknown) => {
+        this.options.events.failed(error);
         // The backplane failed (Redis away): close, so the client reconnects and resyncs.
         if (!conn.closed) this.drop(conn, CLOSE.unavailable, 'unavailable');
       });
@@ -610,6 +618,7 @@ export class Relay {
 
   private broadcastView(local: LocalSession, view: LiveView): void {
     const data = frame({ type: 'view', view });
+    let sent = 0;
     for (const conn of local.delegates) {
       if (conn.peer.bufferedAmount > this.options.slowBytes) {
         // Slow: skip this one rather than queue it; the next view (or snapshot) supersedes it.
@@ -618,7 +627,9 @@ export class Relay {
         continue;
       }
       conn.peer.send(data);
+      sent += 1;
     }
+    this.options.events.sent(sent);
   }
 
   private onBusEvent(code: string, event: BusEvent): void {
@@ -747,11 +758,14 @@ export class Relay {
     }
   }
 
-  /** Closes every socket with 1012 (service restart), so clients reconnect, and stops the timers. */
-  shutdown(): void {
+  /**
+   * Closes every socket, by default with 1012 (service restart), so clients reconnect, and stops
+   * the timers. A process leaving for good behind a load balancer says 1001 (going away).
+   */
+  shutdown(code: number = CLOSE.restart, reason = 'restart'): void {
     for (const timer of this.timers) clearInterval(timer);
     for (const conn of [...this.conns]) {
-      conn.peer.close(CLOSE.restart, 'restart');
+      conn.peer.close(code, reason);
       this.closed(conn);
     }
     for (const local of [...this.sessions.values()]) this.dispose(local);
@@ -770,9 +784,11 @@ export class Relay {
       return;
     }
     conn.peer.send(data);
+    this.options.events.sent(1);
   }
 
   private error(conn: Conn, code: LiveErrorCode): void {
+    this.options.events.refused(code, conn.peer.address);
     this.send(conn, { type: 'error', code });
   }
 
@@ -785,6 +801,7 @@ export class Relay {
 
   private drop(conn: Conn, closeCode: number, reason: string): void {
     this.metrics.dropped += 1;
+    this.options.events.dropped(reason, conn.peer.address);
     if (closeCode === CLOSE.policy && reason === 'too slow') conn.peer.terminate();
     else conn.peer.close(closeCode, reason);
     this.closed(conn);

@@ -1,14 +1,18 @@
 /**
- * Serves the built app (dist/): files with their content type; hashed files under /assets/ cached
- * for a year, everything else revalidated (ETag); text compressed with gzip when the browser takes
- * it; app routes (paths without a file extension) answered with index.html so the router takes
- * over; a missing file under /assets/ or /generated/, or any missing path with an extension, a 404.
+ * Serves the built app (dist/) through `send` (Express's file sender: Range requests, ETags,
+ * conditional requests with weak and listed validators, HEAD). What this module adds is the app's
+ * rules: the content types; the brotli or gzip variant written at build time
+ * (scripts/precompress.ts), chosen with `negotiator` by the browser's Accept-Encoding (q=0 refuses);
+ * hashed files under /assets/ cached for a year, everything else revalidated; app routes (paths
+ * without a file extension) answered with index.html so the router takes over; a missing file under
+ * /assets/ or /generated/, or any missing path with an extension, a 404.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { extname, relative, resolve, sep } from 'node:path';
+import Negotiator from 'negotiator';
+import send from 'send';
+import { COMPRESSIBLE } from './precompress';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,103 +46,120 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.map', '.txt', '.xml', '.svg', '.gltf']);
-const MAX_COMPRESSED_FILE = 4 * 1024 * 1024;
 /** Paths under these never fall back to the app: a missing file there is a 404. */
 const FILE_AREAS = ['/assets/', '/generated/'];
+/** Build-time variants, best first when the browser takes both equally. */
+const VARIANTS = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
 
 export const contentType = (path: string): string => TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 
 interface Found {
   path: string;
-  size: number;
   mtimeMs: number;
 }
 
+/**
+ * Negotiator's choice among `available`; among codings the browser rates equally, brotli first
+ * (Chrome sends `gzip, deflate, br, zstd`, which by order alone would pick gzip). The `preferred`
+ * option exists in negotiator 1.x but not in its type definitions.
+ */
+function preferredEncoding(req: IncomingMessage, available: string[]): string | undefined {
+  const negotiator = new Negotiator(req) as unknown as { encoding(available: string[], options: { preferred: string[] }): string | undefined };
+  return negotiator.encoding(available, { preferred: ['br', 'gzip', 'identity'] });
+}
+
+const text = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache', ...headers }).end(body);
+};
+
 export function createStaticHandler(distDir: string): (req: IncomingMessage, res: ServerResponse) => void {
   const root = resolve(distDir);
-  const gzipCache = new Map<string, { key: string; body: Buffer }>();
 
   async function find(pathname: string): Promise<Found | null> {
     const path = resolve(root, `.${pathname}`);
     if (path !== root && !path.startsWith(root + sep)) return null;
     try {
       const info = await stat(path);
-      return info.isFile() ? { path, size: info.size, mtimeMs: info.mtimeMs } : null;
+      return info.isFile() ? { path, mtimeMs: info.mtimeMs } : null;
     } catch {
       return null;
     }
   }
 
-  async function gzipped(found: Found): Promise<Buffer> {
-    const key = `${found.size}-${found.mtimeMs}`;
-    const cached = gzipCache.get(found.path);
-    if (cached?.key === key) return cached.body;
-    const body = gzipSync(await readFile(found.path), { level: 6 });
-    gzipCache.set(found.path, { key, body });
-    return body;
+  /** The variants on disk for this file, ignoring any older than it (a file edited after the build). */
+  async function variantsOf(found: Found): Promise<(typeof VARIANTS)[number][]> {
+    if (!COMPRESSIBLE.has(extname(found.path).toLowerCase())) return [];
+    const present = await Promise.all(
+      VARIANTS.map(async (variant) => {
+        try {
+          const info = await stat(found.path + variant.suffix);
+          return info.isFile() && info.mtimeMs >= found.mtimeMs ? variant : null;
+        } catch {
+          return null;
+        }
+      }),
+    );
+    return present.filter((variant) => variant !== null);
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
+      text(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
       return;
     }
     let pathname: string;
     try {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://relay.invalid').pathname);
     } catch {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request\n');
+      text(res, 400, 'Bad request\n');
       return;
     }
     if (pathname.includes('\0')) {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request\n');
+      text(res, 400, 'Bad request\n');
       return;
     }
     let found = pathname.endsWith('/') ? null : await find(pathname);
     const isAppRoute = !found && !FILE_AREAS.some((area) => pathname.startsWith(area)) && extname(pathname) === '';
     if (!found && isAppRoute) found = await find('/index.html');
     if (!found) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' }).end('Not found\n');
+      text(res, 404, 'Not found\n');
       return;
     }
-    const ext = extname(found.path).toLowerCase();
+    const variants = await variantsOf(found);
+    // Negotiator honours q-values: `br;q=0` or `gzip;q=0` refuse that coding, and `identity` is
+    // what is left when nothing else is acceptable.
+    const chosen = preferredEncoding(req, [...variants.map((v) => v.encoding), 'identity']);
+    const variant = variants.find((v) => v.encoding === chosen);
     const hashed = pathname.startsWith('/assets/') && !isAppRoute;
-    const etag = `"${found.size.toString(36)}-${Math.floor(found.mtimeMs).toString(36)}"`;
-    const headers: Record<string, string> = {
-      'Content-Type': contentType(found.path),
-      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ETag: etag,
-      'Last-Modified': new Date(found.mtimeMs).toUTCString(),
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'same-origin',
-    };
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, headers).end();
-      return;
-    }
-    const compress = COMPRESSIBLE.has(ext) && found.size <= MAX_COMPRESSED_FILE && found.size > 512;
-    if (compress) headers.Vary = 'Accept-Encoding';
-    if (compress && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      const body = await gzipped(found);
-      res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(body.length) });
-      res.end(req.method === 'HEAD' ? undefined : body);
-      return;
-    }
-    res.writeHead(200, { ...headers, 'Content-Length': String(found.size) });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    const stream = createReadStream(found.path);
-    stream.on('error', () => res.destroy());
-    stream.pipe(res);
+    res.setHeader('Content-Type', contentType(found.path));
+    res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // Caches must key on Accept-Encoding whenever the answer could depend on it.
+    if (variants.length > 0) res.setHeader('Vary', 'Accept-Encoding');
+    if (variant) res.setHeader('Content-Encoding', variant.encoding);
+    const file = relative(root, found.path + (variant?.suffix ?? '')).split(sep).join('/');
+    await new Promise<void>((done) => {
+      send(req, `/${file.split('/').map(encodeURIComponent).join('/')}`, { root, cacheControl: false, etag: true, lastModified: true, dotfiles: 'allow' })
+        .on('error', (error: { status?: number; headers?: Record<string, string> }) => {
+          for (const name of ['Content-Type', 'Content-Encoding', 'Vary', 'Cache-Control']) res.removeHeader(name);
+          const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+          // e.g. 416 with `Content-Range: bytes */size`, 412 for a failed If-Match
+          if (res.headersSent) res.destroy();
+          else text(res, status, status === 404 ? 'Not found\n' : status === 500 ? 'Server error\n' : 'Cannot serve this request\n', error.headers ?? {});
+          done();
+        })
+        .on('end', () => done())
+        .pipe(res);
+      res.once('close', () => done());
+    });
   }
 
   return (req, res) => {
     serve(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end();
+      if (!res.headersSent) text(res, 500, 'Server error\n');
+      else res.end();
     });
   };
 }

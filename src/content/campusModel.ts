@@ -14,7 +14,7 @@
  *   entrance and the name) looks towards; 180 faces south.
  * - Colours are "#rrggbb".
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { id, localizedText } from './schema';
 
 const finite = (what: string) => z.number({ error: `${what} must be a number` }).refine(Number.isFinite, `${what} must be a finite number`);

@@ -9,7 +9,7 @@
  * - Text that does not come from the college's profile is marked `textBasis: "descriptive"`
  *   so the international office can review it; `"seed"` text states facts from the profile.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { FOV_MAX, FOV_MIN, LANGS, type Lang } from './limits';
 
 export { FOV_MAX, FOV_MIN, LANGS, type Lang };

@@ -12,7 +12,7 @@
  * with a rising revision, so applying one twice is harmless and a late joiner needs only the last.
  * Camera turns travel apart, at most ~10 a second, latest wins.
  */
-import { z } from 'zod';
+import { z } from '../content/zod';
 import { CODE_ALPHABET, CODE_LENGTH, MAX_FRAME_BYTES, PROTOCOL_VERSION } from './protocolBasics';
 
 // The zod-free part, re-exported: the app's first page needs it without zod (see protocolBasics.ts).

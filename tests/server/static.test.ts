@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveServer, type LiveServer } from '../../server/app';
+import { precompressDir } from '../../server/precompress';
 
 const dist = mkdtempSync(join(tmpdir(), 'static-dist-'));
 const script = `console.log(${JSON.stringify('live '.repeat(400))});\n`;
@@ -15,6 +16,10 @@ writeFileSync(join(dist, 'assets/index-Bx12abCd.js'), script);
 writeFileSync(join(dist, 'assets/index-Bx12abCd.css'), 'body{margin:0}');
 writeFileSync(join(dist, 'generated/pano/yubei-gate.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
 writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+/** A panorama-sized file, to resume from the middle. */
+const panorama = Buffer.alloc(1024 * 1024, 7);
+panorama.write('middle', 512 * 1024);
+writeFileSync(join(dist, 'generated/pano/large.jpg'), panorama);
 
 interface Reply {
   status: number;
@@ -24,6 +29,8 @@ interface Reply {
 
 let live: LiveServer;
 beforeAll(async () => {
+  // As the build does (vite.config.ts): brotli and gzip variants beside the text files.
+  await precompressDir(dist);
   live = await startLiveServer({ port: 0, distDir: dist, secret: Buffer.from('x'.repeat(32)) });
 });
 afterAll(() => live.close());
@@ -53,13 +60,21 @@ describe('serving the built app', () => {
     }
   });
 
-  it('serves hashed assets with their type, cached for a year, gzipped when asked', async () => {
+  it('serves hashed assets with their type, cached for a year, brotli or gzip as the browser takes them', async () => {
     const plain = await get('/assets/index-Bx12abCd.js');
     expect(plain.status).toBe(200);
     expect(plain.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(script);
-    const zipped = await get('/assets/index-Bx12abCd.js', { 'accept-encoding': 'gzip, deflate, br' });
+    const br = await get('/assets/index-Bx12abCd.js', { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.body).toString()).toBe(script);
+    expect(br.body.length).toBeLessThan(script.length / 4);
+    const zipped = await get('/assets/index-Bx12abCd.js', { 'accept-encoding': 'gzip, deflate' });
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers.vary).toBe('Accept-Encoding');
     expect(gunzipSync(zipped.body).toString()).toBe(script);
@@ -85,6 +100,47 @@ describe('serving the built app', () => {
       expect(reply.status, path).toBe(404);
       expect(reply.body.toString()).not.toContain('<div id="root">');
     }
+  });
+
+  it('refuses a coding the browser rates q=0, and gives each coding its own ETag', async () => {
+    const noGzip = await get('/assets/index-Bx12abCd.js', { 'accept-encoding': 'gzip;q=0, deflate' });
+    expect(noGzip.headers['content-encoding']).toBeUndefined();
+    expect(noGzip.body.toString()).toBe(script);
+    const noBr = await get('/assets/index-Bx12abCd.js', { 'accept-encoding': 'br;q=0, gzip' });
+    expect(noBr.headers['content-encoding']).toBe('gzip');
+    const plain = await get('/assets/index-Bx12abCd.js');
+    const br = await get('/assets/index-Bx12abCd.js', { 'accept-encoding': 'br' });
+    const tags = new Set([plain.headers.etag, br.headers.etag, noBr.headers.etag]);
+    expect(tags.size).toBe(3);
+    // A cache that holds the gzip body must not get a 304 for it when asking for brotli.
+    const crossed = await get('/assets/index-Bx12abCd.js', { 'accept-encoding': 'br', 'if-none-match': String(noBr.headers.etag) });
+    expect(crossed.status).toBe(200);
+    expect(crossed.headers['content-encoding']).toBe('br');
+  });
+
+  it('answers 304 to weak and listed validators, as browsers and proxies send them', async () => {
+    const first = await get('/', { 'accept-encoding': 'gzip' });
+    const etag = String(first.headers.etag);
+    const strong = etag.replace(/^W\//, '');
+    for (const validator of [etag, `W/${strong}`, strong, `"nope", ${etag}`, '*']) {
+      const again = await get('/', { 'accept-encoding': 'gzip', 'if-none-match': validator });
+      expect(again.status, validator).toBe(304);
+      expect(again.body.length).toBe(0);
+    }
+    expect((await get('/', { 'accept-encoding': 'gzip', 'if-none-match': '"nope"' })).status).toBe(200);
+  });
+
+  it('resumes a panorama from the middle (Range), and says it can', async () => {
+    const whole = await get('/generated/pano/large.jpg');
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    const start = 512 * 1024;
+    const part = await get('/generated/pano/large.jpg', { range: `bytes=${start}-` });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes ${start}-${panorama.length - 1}/${panorama.length}`);
+    expect(part.body.equals(panorama.subarray(start))).toBe(true);
+    expect(part.body.subarray(0, 6).toString()).toBe('middle');
+    const beyond = await get('/generated/pano/large.jpg', { range: `bytes=${panorama.length + 10}-` });
+    expect(beyond.status).toBe(416);
   });
 
   it('never serves a file outside dist/', async () => {
