@@ -3,8 +3,7 @@
  * and jitter, heartbeats both ways, and on every (re)connection says who it is again (`hello`),
  * so the relay answers with the current snapshot. Framework-free: the UI listens to it.
  */
-import type { ClientMessage, ServerMessage } from './protocol';
-import { encode, HEARTBEAT_MS, LIVE_PATH } from './protocolBasics';
+import { encode, HEARTBEAT_MS, LIVE_PATH, type ClientMessage, type ServerMessage } from './protocol';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -30,7 +29,7 @@ export function liveUrl(): string {
 type Parser = (data: string) => ServerMessage | null;
 let parserLoad: Promise<Parser> | undefined;
 /** The validator (and zod) comes with the first live connection, not with the first page. */
-const loadParser = () => (parserLoad ??= import('./protocol').then((m) => m.parseServerMessage));
+const loadParser = () => (parserLoad ??= import('./schemas').then((m) => m.parseServerMessage));
 
 export class LiveConnection {
   private socket: WebSocket | null = null;

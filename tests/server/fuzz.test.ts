@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientMessage } from '../../src/live/protocol';
+import { clientMessage } from '../../src/live/schemas';
 import { startLiveServer } from '../../server/app';
 import { fakeRelays } from './fakes';
 import { TestClient, joinSession, liveUrl, sleep, startSession, stopState, until } from './helpers';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGS } from '../../content/limits';
 import { htmlLang } from '../../i18n/i18n';
 import { rememberLang } from '../../i18n/language';
-import { CODE_LENGTH, formatCode, normalizeCode } from '../../live/protocolBasics';
+import { CODE_LENGTH, formatCode, normalizeCode } from '../../live/protocol';
 import { useLang, useVisitStore } from '../../store/context';
 import { joinAsDelegate, useLive } from './liveSession';
 

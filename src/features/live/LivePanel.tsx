@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
-import { formatCode } from '../../live/protocolBasics';
+import { formatCode } from '../../live/protocol';
 import { useLang, useVisitStore } from '../../store/context';
 import { stateToUrl } from '../../store/paths';
 import { leaveSession, startGuiding, useLive } from './liveSession';

@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { LiveConnection, type ConnectionStatus } from '../../live/client';
 import type { LiveErrorCode, LiveState, LiveStats, LiveView } from '../../live/protocol';
-import { VIEW_RATE_HZ } from '../../live/protocolBasics';
+import { VIEW_RATE_HZ } from '../../live/protocol';
 import type { VisitState, VisitStore } from '../../store/visitStore';
 import { presenterStore } from '../../store/presenterStore';
 
