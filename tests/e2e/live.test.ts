@@ -211,7 +211,7 @@ describe('a live session', () => {
   });
 
   it('never locks out a delegate who joined when others behind the same address guessed, and counts down for a newcomer (issue 11, 2)', async () => {
-    const server = await ownServer({ dataDir: mkdtempSync(join(tmpdir(), 'e2e-live-')), relay: { joinCodes: 10, joinWindowMs: 8_000 } });
+    const server = await ownServer({ dataDir: mkdtempSync(join(tmpdir(), 'e2e-live-')), relay: { joinCodes: 10, joinWindowMs: 8_000, parkMs: 0 } });
     const origin = server.url;
     const { guide, code, delegates, next } = await leadTour(origin, ['zh']);
     const member = delegates[0]!;
