@@ -189,7 +189,7 @@ async function run(mode: Mode) {
   try {
     const idle = relays.map((relay) => sample(relay.pid)?.rssKb ?? 0);
     guide.tell({ cmd: 'guide', url: a.wsUrl });
-    const { code } = await guide.wait('started', 10_000);
+    const { code } = await guide.wait('started', 60_000);
     const joinStart = now();
     crowds[0]?.tell({ cmd: 'delegates', url: a.wsUrl, code, count: half, first: 0 });
     crowds[1]?.tell({ cmd: 'delegates', url: b.wsUrl, code, count: DELEGATES - half, first: half });
