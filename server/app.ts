@@ -8,30 +8,21 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { HEARTBEAT_MS, LIVE_PATH } from '../src/live/protocol';
-import { MemoryBackplane, type Backplane, type BackplaneTimes } from './backplane';
+import { LIVE_PATH } from '../src/live/protocol';
 import { handleHealth } from './http/health';
 import { applyHeaders, securityHeaders } from './http/securityHeaders';
-import { attachLiveSockets, type LiveSocketOptions } from './liveSocket';
+import { createLive, defaultLiveOptions, type LiveOptions } from './live';
 import { loggablePath, silentLogger, type Logger } from './observability/logger';
 import { createMetrics, type LiveMetrics } from './observability/metrics';
 import { relayObserver } from './observability/observer';
-import { CLOSE, Relay, type RelayOptions } from './relay';
-import { loadSecretFile, defaultSecretFile } from './secret';
+import type { Relay } from './relay';
 import { createStaticHandler } from './static';
 
-export interface LiveServerOptions extends LiveSocketOptions, BackplaneTimes {
+export interface LiveServerOptions extends LiveOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
   distDir: string;
-  redisUrl: string | null;
-  /** The token-signing secret; when absent, LIVE_SECRET_FILE's (in memory) or Redis's. */
-  secret: Buffer | null;
-  secretFile: string;
-  relay: Partial<RelayOptions>;
-  /** Where the app is reached (`https://tour.example.edu`), for the CSP's WebSocket origins. */
-  publicOrigins: readonly string[];
   /** Serve /metrics on this port (and `metricsHost`), apart from visitors; null: not on a port. */
   metricsPort: number | null;
   metricsHost: string;
@@ -49,29 +40,18 @@ export interface LiveServerOptions extends LiveSocketOptions, BackplaneTimes {
   logger: Logger;
 }
 
-export const defaultServerOptions: LiveServerOptions = {
+export const defaultServerOptions = (): LiveServerOptions => ({
+  ...defaultLiveOptions(),
   host: '127.0.0.1',
   port: 4173,
   distDir: 'dist',
-  redisUrl: null,
-  secret: null,
-  secretFile: defaultSecretFile(),
-  origins: [],
-  requireOrigin: false,
-  trustProxy: false,
-  heartbeatMs: HEARTBEAT_MS,
-  maxConnections: 10_000,
-  sessionTtlMs: 30 * 60_000,
-  endedTtlMs: 24 * 3600_000,
-  relay: {},
-  publicOrigins: [],
   metricsPort: null,
   metricsHost: '127.0.0.1',
   metricsToken: null,
   shutdownTimeoutMs: 10_000,
   shutdownDelayMs: 0,
   logger: silentLogger(),
-};
+});
 
 export interface LiveServer {
   /** `http://host:port` */
@@ -123,37 +103,25 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 const urlOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
 export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}): Promise<LiveServer> {
-  const options = { ...defaultServerOptions, ...overrides };
+  const options = { ...defaultServerOptions(), ...overrides };
   const log = options.logger;
-  let bus: Backplane;
-  let ping: (() => Promise<void>) | null = null;
-  let secret = options.secret;
-  if (options.redisUrl) {
-    // Loaded only when used: ioredis costs a quarter of a second of startup and some memory.
-    const { RedisBackplane } = await import('./redisBus');
-    const redis = await RedisBackplane.connect(options.redisUrl, options);
-    secret ??= await redis.sharedSecret();
-    bus = redis;
-    ping = () => redis.ping();
-  } else {
-    bus = new MemoryBackplane(options, options.relay.now);
-    secret ??= loadSecretFile(options.secretFile);
-  }
   let draining = false;
   let relay: Relay | null = null;
-  let sockets: ReturnType<typeof attachLiveSockets> | null = null;
+  let sockets = () => 0;
   const metrics = createMetrics({
     sessions: () => relay?.metrics.sessions ?? 0,
-    sockets: () => sockets?.size ?? 0,
+    sockets: () => sockets(),
     draining: () => draining,
   });
-  relay = new Relay(bus, secret, { events: relayObserver(log, metrics), ...options.relay });
+  const live = await createLive({ ...options, relay: { events: relayObserver(log, metrics), ...options.relay } });
+  relay = live.relay;
+  sockets = () => live.sockets;
   const serveFile = createStaticHandler(options.distDir);
   const headers = securityHeaders(options.publicOrigins);
   const readiness = {
     draining: () => draining,
     dependencies: async () => {
-      if (ping) await ping().catch(() => Promise.reject(new Error('Redis does not answer')));
+      if (options.redisUrl) await live.ping().catch(() => Promise.reject(new Error('Redis does not answer')));
     },
     onFailure: (error: unknown) => log.error({ event: 'not-ready', reason: error instanceof Error ? error.message : String(error) }, 'readyz: not ready'),
   };
@@ -194,8 +162,8 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     socket.destroy();
   });
-  sockets = attachLiveSockets(server, relay, options);
   const port = await listen(server, options.port, options.host);
+  live.attach(server, urlOf(options.host, port));
 
   let metricsServer: Server | null = null;
   let metricsUrl: string | null = null;
@@ -208,35 +176,32 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     metricsUrl = `${urlOf(options.metricsHost, await listen(ownServer, options.metricsPort, options.metricsHost))}/metrics`;
   }
 
-  const liveRelay = relay;
-  const liveSockets = sockets;
   let stopped: Promise<void> | null = null;
   const closeRest = async () => {
     if (metricsServer) {
       metricsServer.closeAllConnections();
       await new Promise<void>((done) => metricsServer.close(() => done()));
     }
-    await bus.close();
+    await live.close();
   };
 
   return {
     url: urlOf(options.host, port),
     port,
     server,
-    relay: liveRelay,
-    mode: options.redisUrl ? 'redis' : 'memory',
+    relay: live.relay,
+    mode: live.mode,
     metrics,
     metricsUrl,
     shutdown() {
       stopped ??= (async () => {
         draining = true;
         const begun = performance.now();
-        log.info({ event: 'shutdown', sockets: liveSockets.size }, 'shutting down: not ready, then not accepting, telling live clients to reconnect');
+        log.info({ event: 'shutdown', sockets: live.sockets }, 'shutting down: not ready, then not accepting, telling live clients to reconnect');
         if (options.shutdownDelayMs > 0) await new Promise((done) => setTimeout(done, options.shutdownDelayMs));
         const httpClosed = new Promise<void>((done) => server.close(() => done()));
         server.closeIdleConnections();
-        liveRelay.shutdown(CLOSE.goingAway, 'going away');
-        await liveSockets.close();
+        await live.goAway();
         let timer: NodeJS.Timeout | undefined;
         const timedOut = await Promise.race([
           httpClosed.then(() => false),
@@ -259,7 +224,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     close() {
       stopped ??= (async () => {
         draining = true;
-        await liveSockets.close();
+        await live.goAway();
         server.closeAllConnections();
         await new Promise<void>((done) => server.close(() => done()));
         await closeRest();

@@ -1,9 +1,47 @@
-/** The relay's two limiters: join-code guessing per address, and message floods per socket. */
+/**
+ * The relay's limiters: one token bucket (message floods per socket, camera updates per session),
+ * join-code guessing per address, and session starts per address.
+ */
+
+/** A token bucket: `burst` at once, refilled at `perSecond`. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = burst;
+    this.last = now();
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+  }
+
+  /** Takes a token; false (and nothing taken) when there is none. */
+  take(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Milliseconds until a token is there (0: now). */
+  waitMs(): number {
+    this.refill();
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / this.perSecond);
+  }
+}
 
 /**
  * Counts the distinct unknown codes each address tried within a sliding window. Guessing means many
- * different codes; a classroom behind one NAT address reconnecting to its one code counts once, so
- * a whole delegation can share an address without tripping the limit.
+ * different codes; a classroom behind one NAT address reconnecting to its one code counts once.
+ * In memory, for one relay; over Redis the same rule runs as a script (redisBus.ts).
  */
 export class JoinLimiter {
   private readonly misses = new Map<string, Map<string, number>>();
@@ -26,9 +64,13 @@ export class JoinLimiter {
     return codes;
   }
 
-  /** True when this address may not try any code now. */
-  blocked(address: string): boolean {
-    return (this.recent(address)?.size ?? 0) >= this.maxCodes;
+  /** Milliseconds until this address may try a code again (0: now). */
+  waitMs(address: string): number {
+    const codes = this.recent(address);
+    if (!codes || codes.size < this.maxCodes) return 0;
+    // The oldest miss leaving the window frees a try. Map order is insertion order.
+    const oldest = codes.values().next().value ?? this.now();
+    return Math.max(1, oldest + this.windowMs - this.now());
   }
 
   /** Notes a join to a code that does not exist (or not yet). */
@@ -75,29 +117,5 @@ export class WindowCounter {
   sweep(): void {
     const since = this.now() - this.windowMs;
     for (const [address, times] of this.hits) if (!times.some((at) => at > since)) this.hits.delete(address);
-  }
-}
-
-/** A token bucket: `burst` messages at once, refilled at `perSecond`. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-
-  constructor(
-    private readonly burst: number,
-    private readonly perSecond: number,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.tokens = burst;
-    this.last = now();
-  }
-
-  take(): boolean {
-    const now = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
   }
 }

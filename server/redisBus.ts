@@ -2,32 +2,54 @@
  * Scale-out over Redis: each session is a hash `live:s:<CODE>` (hashed token, rev, state, view)
  * that expires when no guide has touched it for the session time-to-live, and a pub/sub channel
  * `live:c:<CODE>` on which relays tell each other of new snapshots, views, counts and the end.
+ * Ended codes are `live:e:<CODE>`; join-code guesses per address a sorted set `live:g:<address>`
+ * (code → time), so every relay counts an address's guesses together.
  * Writes that must not interleave (create, compare-and-set of the revision + publish, end) are
  * Lua scripts, so two relays cannot race. Pub/sub can lose a message (e.g. while reconnecting):
  * every relay re-reads the hash every `repeatMs` and re-sends the snapshot, which heals it.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { liveState, liveView, type LiveState, type LiveView } from '../src/live/protocol';
-import { busEvent, type Backplane, type BackplaneTimes, type BusEvent, type SaveResult, type SessionRecord } from './backplane';
+import type { LiveState, LiveView } from '../src/live/protocol';
+import { liveState, liveView } from '../src/live/schemas';
+import { busEvent, type Backplane, type BackplaneTimes, type BusEvent, type GuessLimit, type Saved, type SessionRecord } from './backplane';
 
 const sessionKey = (code: string) => `live:s:${code}`;
 const endedKey = (code: string) => `live:e:${code}`;
 const channel = (code: string) => `live:c:${code}`;
+const guessKey = (address: string) => `live:g:${address}`;
 const channelPrefix = 'live:c:';
+const SECRET_ID_KEY = 'live:secret-id';
 
 const CREATE = `
 if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], 'tok', ARGV[1], 'rev', 0)
+redis.call('HSET', KEYS[1], 'tok', ARGV[1], 'rev', ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1`;
 
+/** The rule of backplane.ts's nextRevision, done where no other relay can interleave. */
 const SAVE_STATE = `
 local cur = redis.call('HGET', KEYS[1], 'rev')
-if not cur then return -1 end
-if tonumber(ARGV[1]) < tonumber(cur) then return 0 end
-redis.call('HSET', KEYS[1], 'rev', ARGV[1], 'state', ARGV[2])
-redis.call('PUBLISH', KEYS[2], ARGV[3])
+if not cur then return false end
+local state = redis.call('HGET', KEYS[1], 'state')
+local view = redis.call('HGET', KEYS[1], 'view') or 'null'
+local newView = view
+if ARGV[3] ~= '' then newView = ARGV[3] end
+if state == ARGV[2] and newView == view then return {tonumber(cur), 0, view} end
+local rev = string.format('%.0f', math.max(tonumber(cur) + 1, tonumber(ARGV[1])))
+redis.call('HSET', KEYS[1], 'rev', rev, 'state', ARGV[2], 'view', newView)
+redis.call('PUBLISH', KEYS[2], '{"t":"snap","r":"' .. ARGV[4] .. '","rev":' .. rev .. ',"state":' .. ARGV[2] .. ',"view":' .. newView .. '}')
+return {tonumber(rev), 1, newView}`;
+
+const GUESS_WAIT = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then return 0 end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return math.max(1, tonumber(oldest[2]) + tonumber(ARGV[2]) - tonumber(ARGV[1]))`;
+
+const GUESS_MISS = `
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1`;
 
 const SAVE_VIEW = `
@@ -62,6 +84,7 @@ export class RedisBackplane implements Backplane {
     private readonly cmd: Redis,
     private readonly sub: Redis,
     private readonly times: BackplaneTimes,
+    private readonly guess: GuessLimit,
   ) {
     sub.on('message', (name: string, text: string) => {
       if (!name.startsWith(channelPrefix)) return;
@@ -71,7 +94,7 @@ export class RedisBackplane implements Backplane {
   }
 
   /** Connects (two connections: commands, and subscriptions) and checks Redis answers. */
-  static async connect(url: string, times: BackplaneTimes): Promise<RedisBackplane> {
+  static async connect(url: string, times: BackplaneTimes, guess: GuessLimit = { codes: 50, windowMs: 10 * 60_000 }): Promise<RedisBackplane> {
     const options = { maxRetriesPerRequest: 2, enableAutoPipelining: true, connectionName: 'live-relay' };
     const cmd = new Redis(url, options);
     const sub = new Redis(url, options);
@@ -84,19 +107,25 @@ export class RedisBackplane implements Backplane {
       sub.disconnect();
       throw new Error(`cannot reach Redis at ${url}: ${(error as Error).message}`);
     }
-    return new RedisBackplane(cmd, sub, times);
+    return new RedisBackplane(cmd, sub, times, guess);
   }
 
-  /** One secret for all relays of a deployment, when LIVE_SECRET does not set it. */
-  async sharedSecret(): Promise<Buffer> {
-    await this.cmd.set('live:secret', randomBytes(32).toString('base64url'), 'NX');
-    const text = await this.cmd.get('live:secret');
-    if (!text) throw new Error('Redis lost live:secret');
-    return Buffer.from(text, 'base64url');
+  /**
+   * Checks that this relay signs with the secret the other relays use: the first relay writes its
+   * secret's fingerprint, every later one compares. Throws (the relay must not start) on another.
+   */
+  async checkSecret(fingerprint: string): Promise<void> {
+    await this.cmd.set(SECRET_ID_KEY, fingerprint, 'NX');
+    const theirs = await this.cmd.get(SECRET_ID_KEY);
+    if (theirs !== null && theirs !== fingerprint) {
+      throw new Error(
+        `this relay's LIVE_SECRET differs from the one the other relays on this Redis use (fingerprint in ${SECRET_ID_KEY}): give every relay the same LIVE_SECRET; after changing it on all of them on purpose, delete ${SECRET_ID_KEY}`,
+      );
+    }
   }
 
-  async create(code: string, tokenHash: string): Promise<boolean> {
-    const created = await this.cmd.eval(CREATE, 2, sessionKey(code), endedKey(code), tokenHash, this.times.sessionTtlMs);
+  async create(code: string, tokenHash: string, rev = 0): Promise<boolean> {
+    const created = await this.cmd.eval(CREATE, 2, sessionKey(code), endedKey(code), tokenHash, this.times.sessionTtlMs, rev);
     return created === 1;
   }
 
@@ -108,10 +137,11 @@ export class RedisBackplane implements Backplane {
     return { tokenHash: hash.tok, rev, state: parseJson(hash.state, liveState), view: parseJson(hash.view, liveView) };
   }
 
-  async saveState(code: string, rev: number, state: LiveState): Promise<SaveResult> {
-    const event: BusEvent = { t: 'snap', r: this.relayId, rev, state };
-    const result = await this.cmd.eval(SAVE_STATE, 2, sessionKey(code), channel(code), rev, JSON.stringify(state), JSON.stringify(event));
-    return result === 1 ? 'stored' : result === 0 ? 'stale' : 'missing';
+  async saveState(code: string, rev: number, state: LiveState, view: LiveView | null | undefined): Promise<Saved | null> {
+    const viewText = view === undefined ? '' : JSON.stringify(view);
+    const result = (await this.cmd.eval(SAVE_STATE, 2, sessionKey(code), channel(code), rev, JSON.stringify(state), viewText, this.relayId)) as [number, number, string] | null;
+    if (!result) return null;
+    return { rev: result[0], changed: result[1] === 1, view: parseJson(result[2], liveView) };
   }
 
   async saveView(code: string, view: LiveView): Promise<void> {
@@ -150,6 +180,14 @@ export class RedisBackplane implements Backplane {
     } else {
       this.subscribed.set(code, count - 1);
     }
+  }
+
+  async guessWait(address: string): Promise<number> {
+    return Number(await this.cmd.eval(GUESS_WAIT, 1, guessKey(address), Date.now(), this.guess.windowMs, this.guess.codes));
+  }
+
+  async guessMiss(address: string, code: string): Promise<void> {
+    await this.cmd.eval(GUESS_MISS, 1, guessKey(address), Date.now(), this.guess.windowMs, code);
   }
 
   sweep(): void {}

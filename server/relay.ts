@@ -1,51 +1,32 @@
 /**
- * The live relay: sessions, guide authority, delegates, rate limits and fan-out. It knows no
- * transport: a socket is a `Peer` (send, close, bufferedAmount), so the same code runs behind ws
- * (liveSocket.ts) and behind the fakes of the tests. Durable session data and cross-relay fan-out
- * go through a `Backplane` (in memory, or Redis).
+ * The live relay: sessions, guide authority, delegates and their limits. Transport-free (a socket
+ * is a `Peer`, relayConn.ts); durable session data, cross-relay fan-out and the guess limit go
+ * through a `Backplane` (in memory, or Redis). A session's fan-out, camera shaping and stats are
+ * relaySession.ts, cameraShaper.ts and sessionStats.ts.
  *
- * Delivery rules: discrete changes are full snapshots with a rising revision, sent to every
- * delegate and repeated every `repeatMs`; camera views are coalesced to VIEW_RATE_HZ per session,
- * latest wins, and skipped for a delegate whose socket has more than `slowBytes` unsent.
+ * Revisions belong to the relay: a guide's change is stored at the session's next revision (or at
+ * the guide's own count when that is higher), so a guide who reloads, reconnects or moves to another
+ * device and counts from 0 again is never "stale"; every guide socket gets the resulting snapshot.
  */
 import { randomInt } from 'node:crypto';
-import {
-  CODE_ALPHABET,
-  CODE_LENGTH,
-  MAX_FRAME_BYTES,
-  PROTOCOL_VERSION,
-  VIEW_RATE_HZ,
-  clientMessage,
-  encode,
-  type ClientMessage,
-  type LiveErrorCode,
-  type LiveState,
-  type LiveStats,
-  type LiveView,
-  type ServerMessage,
-} from '../src/live/protocol';
-import type { Backplane, BusEvent, RelayCounts } from './backplane';
-import { JoinLimiter, TokenBucket, WindowCounter } from './limits';
+import type { Lang } from '../src/content/limits';
+import { CODE_ALPHABET, CODE_LENGTH, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ClientMessage, type LiveErrorCode, type LiveState, type LiveView } from '../src/live/protocol';
+import { clientMessage } from '../src/live/schemas';
+import type { Backplane, BusEvent } from './backplane';
+import { TokenBucket, WindowCounter } from './limits';
+import { CLOSE, Conn, frame, type Peer, type RelayMessage } from './relayConn';
+import { RelaySession, type SessionHost } from './relaySession';
 import { noRelayEvents, type RelayEvents } from './observability/relayEvents';
 import { hashToken, issueToken, tokenMatches, verifyToken } from './token';
-
-/** One client connection, as the relay sees it. */
-export interface Peer {
-  /** The address that join limits count against. */
-  readonly address: string;
-  /** Bytes accepted for sending but not yet written to the network. */
-  readonly bufferedAmount: number;
-  send(data: Buffer): void;
-  /** Closes with a WebSocket close code. */
-  close(code: number, reason: string): void;
-  /** Drops the connection at once. */
-  terminate(): void;
-}
 
 export interface RelayOptions {
   /** The latest snapshot is re-sent this often, and sessions are checked against the backplane. */
   repeatMs: number;
-  /** Distinct unknown codes an address may try per `joinWindowMs`. */
+  /**
+   * Distinct unknown codes an address may try per `joinWindowMs` (the backplane counts them, across
+   * relays with Redis). Sized for a school or a carrier behind one address: 50 per 10 minutes.
+   * A delegate who has joined rejoins with its pass and is never counted.
+   */
   joinCodes: number;
   joinWindowMs: number;
   /** Sessions an address may start per `startWindowMs`. */
@@ -65,10 +46,15 @@ export interface RelayOptions {
   /**
    * For this long after the relay starts, a join to an unknown code waits for the session's guide
    * to `resume` it instead of failing: after a restart, delegates often reconnect before the guide.
+   * A delegate with a pass waits for as long as its session may live, whenever it comes.
    */
   parkMs: number;
-  /** A guide's token can re-create its lost session this long after it was issued. */
+  /** A guide's token (and a delegate's pass) is good this long after it was issued. */
   tokenMaxAgeMs: number;
+  /** A socket that has not said who it is (start, resume, join) this long after opening is closed. */
+  helloMs: number;
+  /** Sockets besides guides' (delegates, and those not yet greeted); beyond it joins are `busy`. */
+  maxDelegates: number;
   now: () => number;
   /** Where refusals, drops and message counts go (logs and metrics); nowhere by default. */
   events: RelayEvents;
@@ -76,8 +62,8 @@ export interface RelayOptions {
 
 export const defaultRelayOptions: RelayOptions = {
   repeatMs: 5_000,
-  joinCodes: 10,
-  joinWindowMs: 60_000,
+  joinCodes: 50,
+  joinWindowMs: 10 * 60_000,
   startsPerWindow: 30,
   startWindowMs: 10 * 60_000,
   floodBurst: 40,
@@ -88,67 +74,11 @@ export const defaultRelayOptions: RelayOptions = {
   statsIntervalMs: 500,
   parkMs: 30_000,
   tokenMaxAgeMs: 24 * 3600_000,
+  helloMs: 5_000,
+  maxDelegates: Number.POSITIVE_INFINITY,
   now: Date.now,
   events: noRelayEvents,
 };
-
-/** WebSocket close codes the relay uses. */
-export const CLOSE = { goingAway: 1001, policy: 1008, tooBig: 1009, unavailable: 1011, restart: 1012 } as const;
-
-type Role = 'none' | 'guide' | 'delegate';
-
-/** A connection's relay-side state. */
-export class Conn {
-  role: Role = 'none';
-  code: string | null = null;
-  lang: 'zh' | 'en' = 'en';
-  following = true;
-  parkedCode: string | null = null;
-  badMessages = 0;
-  closed = false;
-  chain: Promise<void> = Promise.resolve();
-
-  constructor(
-    readonly peer: Peer,
-    readonly bucket: TokenBucket,
-  ) {}
-}
-
-interface RemoteCounts {
-  counts: RelayCounts;
-  at: number;
-}
-
-/** A session as this relay holds it: a cache of the record plus its local sockets. */
-interface LocalSession {
-  code: string;
-  rev: number;
-  state: LiveState | null;
-  view: LiveView | null;
-  guides: Set<Conn>;
-  delegates: Set<Conn>;
-  disposed: boolean;
-  remote: Map<string, RemoteCounts>;
-  pendingView: LiveView | null;
-  viewTimer: NodeJS.Timeout | null;
-  /** What the next `flush` sends: a snapshot (which carries the view too), or a camera update alone. */
-  snapshotDue: boolean;
-  viewDue: boolean;
-  flushing: NodeJS.Immediate | null;
-  /** A token bucket for camera updates (see `view`). */
-  viewTokens: number;
-  viewTokensAt: number;
-  statsTimer: NodeJS.Timeout | null;
-  lastStatsAt: number;
-  lastStatsKey: string;
-  countsTimer: NodeJS.Timeout | null;
-  lastCountsAt: number;
-}
-
-/** Camera updates a session may send at once before the VIEW_RATE_HZ rate applies. */
-const VIEW_BURST = 2;
-
-const zeroCounts = (): RelayCounts => ({ connected: 0, following: 0, zh: 0, en: 0 });
 
 /** Relay-wide numbers, for the benchmark and for tests. */
 export interface RelayMetrics {
@@ -158,21 +88,27 @@ export interface RelayMetrics {
   floods: number;
   viewsSkipped: number;
   dropped: number;
+  /** Sockets closed for not saying who they are in time. */
+  silent: number;
 }
+
+/** How often parked delegates are checked for their session. */
+const PARK_CHECK_MS = 500;
 
 export class Relay {
   readonly options: RelayOptions;
-  private readonly sessions = new Map<string, LocalSession>();
-  private readonly loading = new Map<string, Promise<LocalSession | null>>();
+  private readonly sessions = new Map<string, RelaySession>();
+  private readonly loading = new Map<string, Promise<RelaySession | null>>();
   private readonly parked = new Map<string, Set<Conn>>();
   private readonly conns = new Set<Conn>();
-  private readonly joinLimiter: JoinLimiter;
+  private readonly guideConns = new Set<Conn>();
   private readonly startLimiter: WindowCounter;
   private readonly startedAt: number;
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly host: SessionHost;
   private ticking = false;
   private parkCheck = false;
-  readonly metrics: RelayMetrics = { connections: 0, sessions: 0, badMessages: 0, floods: 0, viewsSkipped: 0, dropped: 0 };
+  readonly metrics: RelayMetrics = { connections: 0, sessions: 0, badMessages: 0, floods: 0, viewsSkipped: 0, dropped: 0, silent: 0 };
 
   constructor(
     private readonly bus: Backplane,
@@ -180,19 +116,36 @@ export class Relay {
     options: Partial<RelayOptions> = {},
   ) {
     this.options = { ...defaultRelayOptions, ...options };
-    this.startedAt = this.options.now();
-    this.joinLimiter = new JoinLimiter(this.options.joinCodes, this.options.joinWindowMs, this.options.now);
-    this.startLimiter = new WindowCounter(this.options.startsPerWindow, this.options.startWindowMs, this.options.now);
+    const o = this.options;
+    this.startedAt = o.now();
+    this.startLimiter = new WindowCounter(o.startsPerWindow, o.startWindowMs, o.now);
+    this.host = {
+      slowBytes: o.slowBytes,
+      stuckBytes: o.stuckBytes,
+      statsIntervalMs: o.statsIntervalMs,
+      repeatMs: o.repeatMs,
+      shared: bus.shared,
+      now: o.now,
+      sendFrame: (conn, data) => this.sendFrame(conn, data),
+      sentFrames: (count) => this.options.events.sent(count),
+      skippedView: (conn) => {
+        this.metrics.viewsSkipped += 1;
+        if (conn.peer.bufferedAmount > o.stuckBytes) this.drop(conn, CLOSE.policy, 'too slow');
+      },
+      storeView: (code, view) => void this.bus.saveView(code, view).catch(() => {}),
+      publishCounts: (code, counts) => this.bus.publish(code, { t: 'counts', r: this.bus.relayId, c: counts }),
+    };
     bus.onEvent = (code, event) => this.onBusEvent(code, event);
-    this.timers.push(setInterval(() => void this.tick(), this.options.repeatMs));
-    this.timers.push(setInterval(() => void this.checkParked(), Math.min(500, this.options.repeatMs)));
+    this.timers.push(setInterval(() => void this.tick(), o.repeatMs));
+    this.timers.push(setInterval(() => void this.checkParked(), Math.min(PARK_CHECK_MS, o.repeatMs)));
+    this.timers.push(setInterval(() => this.closeSilent(), Math.max(50, Math.min(1000, o.helloMs / 4))));
     for (const timer of this.timers) timer.unref();
   }
 
   // ── connections ────────────────────────────────────────────────────────────────────────────
 
   open(peer: Peer): Conn {
-    const conn = new Conn(peer, new TokenBucket(this.options.floodBurst, this.options.floodPerSecond, this.options.now));
+    const conn = new Conn(peer, new TokenBucket(this.options.floodBurst, this.options.floodPerSecond, this.options.now), this.options.now());
     this.conns.add(conn);
     this.metrics.connections = this.conns.size;
     return conn;
@@ -210,6 +163,7 @@ export class Relay {
     }
     const message = this.parse(conn, data, isBinary);
     if (!message) return;
+    if (message.type === 'start' || message.type === 'resume' || message.type === 'join') conn.greeted = true;
     conn.chain = conn.chain
       .then(() => this.handle(conn, message))
       .then(() => this.options.events.handled(message.type, (performance.now() - arrived) / 1000))
@@ -228,6 +182,17 @@ export class Relay {
     this.metrics.connections = this.conns.size;
     this.unpark(conn);
     this.detach(conn);
+  }
+
+  /** Closes the sockets that have not said who they are within `helloMs`. */
+  private closeSilent(): void {
+    const before = this.options.now() - this.options.helloMs;
+    for (const conn of this.conns) {
+      if (conn.greeted || conn.openedAt > before) continue;
+      this.metrics.silent += 1;
+      conn.peer.close(CLOSE.policy, 'no hello');
+      this.closed(conn);
+    }
   }
 
   /** The message in a frame, or null after answering `bad-message` (binary frames are never valid). */
@@ -260,15 +225,15 @@ export class Relay {
       case 'start':
         return this.start(conn);
       case 'resume':
-        return this.resume(conn, message.code, message.token);
+        return this.resume(conn, message.code, message.token, message.rev);
       case 'state':
-        return this.state(conn, message.rev, message.state);
+        return this.state(conn, message.rev, message.state, message.view);
       case 'view':
         return this.view(conn, message.view);
       case 'end':
         return this.end(conn);
       case 'join':
-        return this.join(conn, message.code, message.lang, message.following);
+        return this.join(conn, message.code, message.lang, message.following, message.pass);
       case 'status':
         return this.status(conn, message.lang, message.following);
     }
@@ -291,13 +256,13 @@ export class Relay {
       if (!local || conn.closed) return;
       this.attachGuide(conn, local);
       this.send(conn, { type: 'started', code, token });
-      this.sendStats(local, true);
+      local.stats.send(true);
       return;
     }
     throw new Error('no free session code');
   }
 
-  private async resume(conn: Conn, code: string, token: string): Promise<void> {
+  private async resume(conn: Conn, code: string, token: string, rev: number | undefined): Promise<void> {
     let record = await this.bus.load(code);
     let recreated = false;
     if (!record) {
@@ -310,7 +275,8 @@ export class Relay {
         this.error(conn, 'bad-code');
         return;
       }
-      recreated = await this.bus.create(code, hashToken(token));
+      // At the guide's last revision, so delegates who kept theirs take what follows.
+      recreated = await this.bus.create(code, hashToken(token), rev ?? 0);
       record = await this.bus.load(code);
       if (!record) {
         this.error(conn, 'bad-code');
@@ -326,65 +292,40 @@ export class Relay {
     if (!local || conn.closed) return;
     this.attachGuide(conn, local);
     this.send(conn, { type: 'started', code, token });
-    this.send(conn, { type: 'snapshot', rev: local.rev, state: local.state, view: local.view });
-    this.sendStats(local, true);
+    this.sendFrame(conn, local.snapshotFrame());
+    local.stats.send(true);
     if (recreated) void this.checkParked();
   }
 
   /** The session this socket may drive, or null after answering `forbidden`. */
-  private guided(conn: Conn): LocalSession | null {
+  private guided(conn: Conn): RelaySession | null {
     const local = conn.role === 'guide' && conn.code ? this.sessions.get(conn.code) : undefined;
     if (local && local.guides.has(conn)) return local;
     this.error(conn, 'forbidden');
     return null;
   }
 
-  private async state(conn: Conn, rev: number, state: LiveState): Promise<void> {
+  private async state(conn: Conn, rev: number, state: LiveState, view: LiveView | null | undefined): Promise<void> {
     const local = this.guided(conn);
     if (!local) return;
-    const result = await this.bus.saveState(local.code, rev, state);
-    if (result === 'missing') {
+    // A camera turn still waiting belongs to the place before; the change brings its own view.
+    if (view !== undefined) local.camera.cancel();
+    const saved = await this.bus.saveState(local.code, rev, state, view);
+    if (!saved) {
       this.endLocal(local);
       return;
     }
-    if (result === 'stale') {
-      // The guide is behind the relay (another guide screen moved on): show it where things are.
-      this.send(conn, { type: 'snapshot', rev: local.rev, state: local.state, view: local.view });
+    if (!saved.changed) {
+      // Nothing new (a guide re-sending after a reconnect): tell it where the session is.
+      this.sendFrame(conn, local.snapshotFrame());
       return;
     }
-    this.applyState(local, rev, state);
+    local.apply(saved.rev, state, saved.view);
   }
 
-  /**
-   * Camera updates leave at VIEW_RATE_HZ on average, latest wins. A token bucket (two at once, then
-   * VIEW_RATE_HZ a second) rather than a fixed interval: a guide sending at exactly the rate goes
-   * straight through, where a fixed interval would phase-lock behind its arrivals and hold each
-   * update back by up to a whole period.
-   */
   private async view(conn: Conn, view: LiveView): Promise<void> {
     const local = this.guided(conn);
-    if (!local) return;
-    local.pendingView = view;
-    if (local.viewTimer) return;
-    const now = this.options.now();
-    local.viewTokens = Math.min(VIEW_BURST, local.viewTokens + ((now - local.viewTokensAt) * VIEW_RATE_HZ) / 1000);
-    local.viewTokensAt = now;
-    if (local.viewTokens >= 1) this.flushView(local);
-    else local.viewTimer = setTimeout(() => this.flushView(local), Math.ceil(((1 - local.viewTokens) * 1000) / VIEW_RATE_HZ));
-  }
-
-  private flushView(local: LocalSession): void {
-    local.viewTimer = null;
-    const view = local.pendingView;
-    if (!view || local.disposed) return;
-    const now = this.options.now();
-    local.viewTokens = Math.min(VIEW_BURST, local.viewTokens + ((now - local.viewTokensAt) * VIEW_RATE_HZ) / 1000) - 1;
-    local.viewTokensAt = now;
-    local.pendingView = null;
-    local.view = view;
-    local.viewDue = true;
-    this.scheduleFlush(local);
-    this.bus.saveView(local.code, view).catch(() => {});
+    if (local) local.camera.offer(view);
   }
 
   private async end(conn: Conn): Promise<void> {
@@ -396,52 +337,85 @@ export class Relay {
 
   // ── delegates ──────────────────────────────────────────────────────────────────────────────
 
-  private async join(conn: Conn, code: string, lang: 'zh' | 'en', following: boolean): Promise<void> {
+  private async join(conn: Conn, code: string, lang: Lang, following: boolean, pass: string | undefined): Promise<void> {
     const address = conn.peer.address;
-    if (this.joinLimiter.blocked(address)) {
-      this.error(conn, 'rate-limited');
-      return;
+    // A delegate who joined before comes back with its pass: no guess, never limited.
+    const known = pass !== undefined && verifyToken(this.secret, code, pass, this.options.tokenMaxAgeMs, this.options.now(), 'delegate');
+    if (!known) {
+      const wait = await this.bus.guessWait(address);
+      if (wait > 0) {
+        this.send(conn, { type: 'error', code: 'rate-limited', retryMs: wait });
+        return;
+      }
     }
     this.leave(conn);
     this.unpark(conn);
+    if (this.conns.size - this.guideConns.size > this.options.maxDelegates) {
+      this.send(conn, { type: 'error', code: 'busy', retryMs: 5_000 });
+      conn.peer.close(CLOSE.tryLater, 'busy');
+      this.closed(conn);
+      return;
+    }
     conn.lang = lang;
     conn.following = following;
     const local = await this.localSession(code);
     if (conn.closed) return;
-    if (!local) {
-      this.joinLimiter.miss(address, code);
-      if (this.options.now() - this.startedAt < this.options.parkMs && !(await this.bus.wasEnded(code))) {
-        conn.parkedCode = code;
-        const waiting = this.parked.get(code) ?? new Set<Conn>();
-        waiting.add(conn);
-        this.parked.set(code, waiting);
-      } else {
-        this.error(conn, 'bad-code');
+    if (local) {
+      this.attachDelegate(conn, local);
+      return;
+    }
+    if (known) {
+      if (await this.bus.wasEnded(code)) this.send(conn, { type: 'ended' });
+      else {
+        // Its guide is away (or this relay restarted): wait for them, as long as the session may live.
+        this.park(conn, code, this.options.now() + this.options.tokenMaxAgeMs);
+        this.send(conn, { type: 'waiting', code });
       }
       return;
     }
-    this.attachDelegate(conn, local);
+    await this.bus.guessMiss(address, code);
+    if (conn.closed) return;
+    if (this.options.now() - this.startedAt < this.options.parkMs && !(await this.bus.wasEnded(code))) {
+      this.park(conn, code, this.startedAt + this.options.parkMs);
+    } else {
+      this.error(conn, 'bad-code');
+    }
   }
 
-  private attachDelegate(conn: Conn, local: LocalSession): void {
+  private attachDelegate(conn: Conn, local: RelaySession): void {
     conn.role = 'delegate';
     conn.code = local.code;
     local.delegates.add(conn);
-    this.send(conn, { type: 'joined', code: local.code });
-    this.send(conn, { type: 'snapshot', rev: local.rev, state: local.state, view: local.view });
-    this.countsChanged(local);
+    const pass = issueToken(this.secret, local.code, this.options.now(), 'delegate');
+    this.send(conn, { type: 'joined', code: local.code, pass });
+    this.sendFrame(conn, local.snapshotFrame());
+    local.stats.changed();
   }
 
-  private async status(conn: Conn, lang: 'zh' | 'en', following: boolean): Promise<void> {
+  private async status(conn: Conn, lang: Lang, following: boolean): Promise<void> {
     const local = conn.role === 'delegate' && conn.code ? this.sessions.get(conn.code) : undefined;
     if (!local || !local.delegates.has(conn)) {
+      // Waiting for the guide: remember it for when the session is back.
+      if (conn.parkedCode) {
+        conn.lang = lang;
+        conn.following = following;
+        return;
+      }
       this.error(conn, 'forbidden');
       return;
     }
     if (conn.lang === lang && conn.following === following) return;
     conn.lang = lang;
     conn.following = following;
-    this.countsChanged(local);
+    local.stats.changed();
+  }
+
+  private park(conn: Conn, code: string, until: number): void {
+    conn.parkedCode = code;
+    conn.parkedUntil = until;
+    const waiting = this.parked.get(code) ?? new Set<Conn>();
+    waiting.add(conn);
+    this.parked.set(code, waiting);
   }
 
   private unpark(conn: Conn): void {
@@ -452,21 +426,29 @@ export class Relay {
     conn.parkedCode = null;
   }
 
-  /** Joins the parked delegates whose session now exists; fails them once the grace is over. */
+  /** Joins the parked delegates whose session is back; tells them when it ended or their wait is over. */
   private async checkParked(): Promise<void> {
     if (this.parkCheck || this.parked.size === 0) return;
     this.parkCheck = true;
     try {
-      const graceOver = this.options.now() - this.startedAt >= this.options.parkMs;
       for (const [code, waiting] of [...this.parked]) {
-        const local = await this.localSession(code).catch(() => null);
-        if (!local && !graceOver) continue;
-        this.parked.delete(code);
-        for (const conn of waiting) {
-          conn.parkedCode = null;
-          if (conn.closed) continue;
-          if (local && !local.disposed) this.attachDelegate(conn, local);
-          else this.error(conn, 'bad-code');
+        // A read of the record first: subscribing for every parked code on every check would churn.
+        const exists = this.sessions.has(code) || (await this.bus.load(code).catch(() => null)) !== null;
+        const local = exists ? await this.localSession(code).catch(() => null) : null;
+        const ended = !local && (await this.bus.wasEnded(code).catch(() => false));
+        const now = this.options.now();
+        for (const conn of [...waiting]) {
+          if (conn.closed) {
+            this.unpark(conn);
+            continue;
+          }
+          if (local && !local.disposed) {
+            this.unpark(conn);
+            this.attachDelegate(conn, local);
+          } else if (ended || conn.parkedUntil <= now) {
+            this.unpark(conn);
+            this.error(conn, 'bad-code');
+          }
         }
       }
     } finally {
@@ -477,7 +459,7 @@ export class Relay {
   // ── sessions ───────────────────────────────────────────────────────────────────────────────
 
   /** This relay's copy of a session, loaded (and subscribed) on first use; null when none. */
-  private async localSession(code: string): Promise<LocalSession | null> {
+  private async localSession(code: string): Promise<RelaySession | null> {
     for (;;) {
       const existing = this.sessions.get(code);
       if (existing && !existing.disposed) return existing;
@@ -491,7 +473,7 @@ export class Relay {
     }
   }
 
-  private async loadSession(code: string): Promise<LocalSession | null> {
+  private async loadSession(code: string): Promise<RelaySession | null> {
     // Subscribe before reading, so no change falls between the read and the subscription.
     await this.bus.subscribe(code);
     const record = await this.bus.load(code).catch((error: unknown) => {
@@ -502,28 +484,7 @@ export class Relay {
       await this.bus.unsubscribe(code);
       return null;
     }
-    const local: LocalSession = {
-      code,
-      rev: record.rev,
-      state: record.state,
-      view: record.view,
-      guides: new Set(),
-      delegates: new Set(),
-      disposed: false,
-      remote: new Map(),
-      pendingView: null,
-      viewTimer: null,
-      snapshotDue: false,
-      viewDue: false,
-      flushing: null,
-      viewTokens: VIEW_BURST,
-      viewTokensAt: 0,
-      statsTimer: null,
-      lastStatsAt: 0,
-      lastStatsKey: '',
-      countsTimer: null,
-      lastCountsAt: 0,
-    };
+    const local = new RelaySession(code, record, this.host);
     this.sessions.set(code, local);
     this.metrics.sessions = this.sessions.size;
     // Nobody attached by the end of this turn (e.g. the joiner closed meanwhile): let it go.
@@ -531,10 +492,11 @@ export class Relay {
     return local;
   }
 
-  private attachGuide(conn: Conn, local: LocalSession): void {
+  private attachGuide(conn: Conn, local: RelaySession): void {
     conn.role = 'guide';
     conn.code = local.code;
     local.guides.add(conn);
+    this.guideConns.add(conn);
     this.bus.touch(local.code).catch(() => {});
   }
 
@@ -546,37 +508,37 @@ export class Relay {
   }
 
   private detach(conn: Conn): void {
+    this.guideConns.delete(conn);
     const local = conn.code ? this.sessions.get(conn.code) : undefined;
     if (!local) return;
     if (local.guides.delete(conn)) {
       // The guide-less countdown to expiry starts now.
       this.bus.touch(local.code).catch(() => {});
     }
-    if (local.delegates.delete(conn)) this.countsChanged(local);
+    if (local.delegates.delete(conn)) local.stats.changed();
     this.disposeIfEmpty(local);
   }
 
-  private disposeIfEmpty(local: LocalSession): void {
-    if (local.disposed || local.guides.size > 0 || local.delegates.size > 0) return;
-    if (this.bus.shared && local.lastCountsAt > 0) this.publishCounts(local);
+  private disposeIfEmpty(local: RelaySession): void {
+    if (local.disposed || !local.empty) return;
+    if (this.bus.shared && local.stats.published) local.stats.publish();
     this.dispose(local);
   }
 
-  private dispose(local: LocalSession): void {
-    local.disposed = true;
-    for (const timer of [local.viewTimer, local.statsTimer, local.countsTimer]) if (timer) clearTimeout(timer);
-    if (local.flushing) clearImmediate(local.flushing);
+  private dispose(local: RelaySession): void {
+    local.dispose();
     if (this.sessions.get(local.code) === local) this.sessions.delete(local.code);
     this.metrics.sessions = this.sessions.size;
     this.bus.unsubscribe(local.code).catch(() => {});
   }
 
   /** The session is over: everyone in it hears `ended`, and this relay forgets it. */
-  private endLocal(local: LocalSession): void {
+  private endLocal(local: RelaySession): void {
     if (local.disposed) return;
     const ended = frame({ type: 'ended' });
     for (const conn of [...local.guides, ...local.delegates]) {
       this.sendFrame(conn, ended);
+      this.guideConns.delete(conn);
       conn.role = 'none';
       conn.code = null;
     }
@@ -585,146 +547,24 @@ export class Relay {
     this.dispose(local);
   }
 
-  private applyState(local: LocalSession, rev: number, state: LiveState): void {
-    if (rev < local.rev) return;
-    if (rev === local.rev && JSON.stringify(state) === JSON.stringify(local.state)) return;
-    local.rev = rev;
-    local.state = state;
-    local.snapshotDue = true;
-    this.scheduleFlush(local);
-  }
-
-  /**
-   * Sends what changed at the end of this turn of the event loop. A guide who changes stop and turns
-   * the camera at once (a tour step does) sends a state and a view back to back: they leave as one
-   * snapshot that carries the view, one sweep of the delegates' sockets instead of two (measured: a
-   * camera update that met a snapshot sweep waited for it, ~26 ms with 1,000 delegates).
-   */
-  private scheduleFlush(local: LocalSession): void {
-    local.flushing ??= setImmediate(() => {
-      local.flushing = null;
-      if (local.disposed) return;
-      if (local.snapshotDue) this.broadcastSnapshot(local);
-      else if (local.viewDue && local.view) this.broadcastView(local, local.view);
-      local.snapshotDue = false;
-      local.viewDue = false;
-    });
-  }
-
-  private broadcastSnapshot(local: LocalSession): void {
-    const data = frame({ type: 'snapshot', rev: local.rev, state: local.state, view: local.view });
-    for (const conn of local.delegates) this.sendFrame(conn, data);
-  }
-
-  private broadcastView(local: LocalSession, view: LiveView): void {
-    const data = frame({ type: 'view', view });
-    let sent = 0;
-    for (const conn of local.delegates) {
-      if (conn.peer.bufferedAmount > this.options.slowBytes) {
-        // Slow: skip this one rather than queue it; the next view (or snapshot) supersedes it.
-        this.metrics.viewsSkipped += 1;
-        if (conn.peer.bufferedAmount > this.options.stuckBytes) this.drop(conn, CLOSE.policy, 'too slow');
-        continue;
-      }
-      conn.peer.send(data);
-      sent += 1;
-    }
-    this.options.events.sent(sent);
-  }
-
   private onBusEvent(code: string, event: BusEvent): void {
     if (event.r === this.bus.relayId) return;
     const local = this.sessions.get(code);
     if (!local || local.disposed) return;
     switch (event.t) {
       case 'snap':
-        this.applyState(local, event.rev, event.state);
+        local.apply(event.rev, event.state, event.view);
         return;
       case 'view':
-        local.view = event.view;
-        local.viewDue = true;
-        this.scheduleFlush(local);
+        local.setView(event.view);
         return;
       case 'end':
         this.endLocal(local);
         return;
       case 'counts':
-        local.remote.set(event.r, { counts: event.c, at: this.options.now() });
-        this.sendStats(local);
+        local.stats.heard(event.r, event.c);
         return;
     }
-  }
-
-  // ── stats ──────────────────────────────────────────────────────────────────────────────────
-
-  private localCounts(local: LocalSession): RelayCounts {
-    const counts = zeroCounts();
-    for (const conn of local.delegates) {
-      counts.connected += 1;
-      if (conn.following) counts.following += 1;
-      counts[conn.lang] += 1;
-    }
-    return counts;
-  }
-
-  private countsChanged(local: LocalSession): void {
-    this.sendStats(local);
-    if (!this.bus.shared || local.countsTimer) return;
-    const wait = local.lastCountsAt + this.options.statsIntervalMs - this.options.now();
-    if (wait <= 0) this.publishCounts(local);
-    else local.countsTimer = setTimeout(() => this.publishCounts(local), wait);
-  }
-
-  private publishCounts(local: LocalSession): void {
-    local.countsTimer = null;
-    local.lastCountsAt = this.options.now();
-    this.bus.publish(local.code, { t: 'counts', r: this.bus.relayId, c: this.localCounts(local) });
-  }
-
-  private stats(local: LocalSession): LiveStats {
-    const total = this.localCounts(local);
-    const fresh = this.options.now() - this.options.repeatMs * 3;
-    for (const [relay, remote] of local.remote) {
-      if (remote.at < fresh) {
-        local.remote.delete(relay);
-        continue;
-      }
-      total.connected += remote.counts.connected;
-      total.following += remote.counts.following;
-      total.zh += remote.counts.zh;
-      total.en += remote.counts.en;
-    }
-    return {
-      connected: total.connected,
-      following: total.following,
-      exploring: total.connected - total.following,
-      langs: { zh: total.zh, en: total.en },
-    };
-  }
-
-  /** Sends the guides the counts when they changed, at most once per `statsIntervalMs`. */
-  private sendStats(local: LocalSession, now = false): void {
-    if (local.guides.size === 0 || local.disposed) return;
-    if (now) {
-      local.lastStatsKey = '';
-      if (local.statsTimer) clearTimeout(local.statsTimer);
-      local.statsTimer = null;
-    }
-    if (local.statsTimer) return;
-    const wait = now ? 0 : local.lastStatsAt + this.options.statsIntervalMs - this.options.now();
-    const flush = () => {
-      local.statsTimer = null;
-      if (local.disposed) return;
-      const stats = this.stats(local);
-      const key = JSON.stringify(stats);
-      if (key === local.lastStatsKey) return;
-      local.lastStatsKey = key;
-      local.lastStatsAt = this.options.now();
-      const data = frame({ type: 'stats', stats });
-      for (const conn of local.guides) this.sendFrame(conn, data);
-    };
-    if (wait <= 0) flush();
-    else local.statsTimer = setTimeout(flush, wait);
   }
 
   // ── periodic work ──────────────────────────────────────────────────────────────────────────
@@ -735,7 +575,6 @@ export class Relay {
     this.ticking = true;
     try {
       this.bus.sweep();
-      this.joinLimiter.sweep();
       this.startLimiter.sweep();
       for (const local of [...this.sessions.values()]) {
         if (local.disposed) continue;
@@ -746,12 +585,12 @@ export class Relay {
           this.endLocal(local);
           continue;
         }
-        if (record.state && record.rev >= local.rev) this.applyState(local, record.rev, record.state);
+        if (record.state && record.rev > local.rev) local.apply(record.rev, record.state, record.view);
         if (!local.view && record.view) local.view = record.view;
         // The repeat that heals a lost frame; delegates ignore a revision they already have.
-        this.broadcastSnapshot(local);
-        if (this.bus.shared && local.delegates.size > 0) this.publishCounts(local);
-        this.sendStats(local);
+        local.broadcastSnapshot(false);
+        if (this.bus.shared && local.delegates.size > 0) local.stats.publish();
+        local.stats.send();
       }
     } finally {
       this.ticking = false;
@@ -807,12 +646,6 @@ export class Relay {
     this.closed(conn);
   }
 }
-
-type WithoutVersion<T> = T extends unknown ? Omit<T, 'v'> : never;
-type RelayMessage = WithoutVersion<ServerMessage>;
-
-/** Encodes once, so a broadcast costs one JSON.stringify however many delegates there are. */
-const frame = (message: RelayMessage): Buffer => Buffer.from(encode(message));
 
 export function randomCode(): string {
   let code = '';

@@ -70,6 +70,10 @@ let guide: Client | null = null;
 let code = '';
 let token = '';
 let rev = 0;
+/** Changes made while the guide's connection was down, and when it went down and came back. */
+const offlineRevs: number[] = [];
+let droppedAt: number | null = null;
+let reconnectMs: number | null = null;
 /** The machine's floor: ping → pong round trips between the guide and its relay, during the run. */
 const pingSent: number[] = [];
 const pingRtt: number[] = [];
@@ -80,8 +84,10 @@ function startGuide(url: string): void {
     (client) => {
       if (!token) client.send(encode({ type: 'start' }));
       else {
+        // As the app does: say who it is, and re-send its latest change.
         client.send(encode({ type: 'resume', code, token }));
         client.send(encode({ type: 'state', rev, state: stateFor(rev) }));
+        if (droppedAt !== null && reconnectMs === null) reconnectMs = now() - droppedAt;
       }
     },
     (_client, text) => {
@@ -99,7 +105,7 @@ function startGuide(url: string): void {
   );
 }
 
-async function runGuide(seconds: number, viewHz: number, stateEveryMs: number): Promise<void> {
+async function runGuide(seconds: number, viewHz: number, stateEveryMs: number, dropAtMs: number | undefined): Promise<void> {
   const viewSent: number[] = [];
   const stateSent: number[] = [];
   const start = now();
@@ -107,8 +113,15 @@ async function runGuide(seconds: number, viewHz: number, stateEveryMs: number): 
   let nextView = start;
   let nextState = start;
   let nextPing = start;
+  let dropAt = dropAtMs === undefined ? Infinity : start + dropAtMs;
   while (now() < end) {
     const t = now();
+    if (t >= dropAt) {
+      // The guide's line drops (as a reload or a lost network would): the client reconnects by itself.
+      dropAt = Infinity;
+      droppedAt = now();
+      guide?.ws?.terminate();
+    }
     if (t >= nextPing) {
       const seq = pingSent.length;
       pingSent.push(now());
@@ -118,6 +131,7 @@ async function runGuide(seconds: number, viewHz: number, stateEveryMs: number): 
     if (t >= nextState) {
       rev += 1;
       stateSent[rev] = now();
+      if (guide?.ws?.readyState !== WebSocket.OPEN) offlineRevs.push(rev);
       guide?.send(encode({ type: 'state', rev, state: stateFor(rev) }));
       nextState += stateEveryMs;
     }
@@ -129,7 +143,7 @@ async function runGuide(seconds: number, viewHz: number, stateEveryMs: number): 
     }
     await new Promise((done) => setTimeout(done, Math.max(0, Math.min(nextView, nextState, nextPing) - now())));
   }
-  send({ ev: 'ran', viewSent, stateSent, rev, pingRtt });
+  send({ ev: 'ran', viewSent, stateSent, rev, pingRtt, offlineRevs, reconnectMs });
 }
 
 // ── delegates ────────────────────────────────────────────────────────────────────────────────
@@ -201,7 +215,7 @@ process.on('message', (command: Command) => {
       startDelegates(command.url, command.code, command.count, command.first);
       return;
     case 'run':
-      void runGuide(command.seconds, command.viewHz, command.stateEveryMs);
+      void runGuide(command.seconds, command.viewHz, command.stateEveryMs, command.dropAtMs);
       return;
     case 'report':
       send({

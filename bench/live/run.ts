@@ -1,12 +1,15 @@
 /**
- * `npm run bench:live [-- --seconds 60 --delegates 1000 --mode both|memory|redis]`
+ * `npm run bench:live [-- --seconds 60 --delegates 1000 --mode all|both|memory|redis|reconnect]`
  *
  * 1,000 simulated delegates on 127.0.0.1 follow a guide who turns the camera at 10 Hz and changes
  * the stop once a second, for a minute; then the relay is killed (SIGKILL) and restarted, and the
  * clients reconnect. Measures delivery latency (p50/p99) of camera updates and of discrete changes,
  * discrete changes lost, relay memory and CPU, and the time until every delegate holds the latest
  * revision again. Once in memory (one relay), once with two relays over Redis (guide on relay A,
- * delegates split between A and B). Prints a table and writes JSON to bench-results/.
+ * delegates split between A and B), and once in memory with the guide's connection dropping halfway
+ * through the minute (as a reload or a lost network would): every change it made must still reach
+ * every delegate (changes made while it was away are superseded by the latest, which it re-sends).
+ * Prints a table and writes JSON to bench-results/.
  *
  * Processes: the relay(s) (and redis-server), one guide process, two delegate processes — all on
  * this machine's cores, so the load generators' own time is inside the latencies measured.
@@ -28,7 +31,8 @@ function arg(name: string, fallback: string): string {
 }
 const SECONDS = Number(arg('seconds', '60'));
 const DELEGATES = Number(arg('delegates', '1000'));
-const MODE = arg('mode', 'both');
+/** memory, redis, reconnect (memory, the guide dropping halfway), both (memory + redis), or all. */
+const MODE = arg('mode', 'all');
 const RUNTIME = arg('runtime', 'bundle') as Runtime;
 /** Flags for the relay's node; by default those of `npm run start:prod` for the bundle. */
 const NODE_FLAGS = arg('node-flags', RUNTIME === 'bundle' ? '--max-semi-space-size=2' : '').split(' ').filter(Boolean);
@@ -127,7 +131,7 @@ interface Report {
   errors: Record<string, number>;
 }
 
-function analyse(reports: Report[], viewSent: number[], stateSent: number[], lastRev: number) {
+function analyse(reports: Report[], viewSent: number[], stateSent: number[], lastRev: number, superseded: ReadonlySet<number> = new Set()) {
   const viewLatency: number[] = [];
   const stateLatency: number[] = [];
   // Per camera update: when the first and the last delegate had it. Tells a late update (the first
@@ -150,6 +154,7 @@ function analyse(reports: Report[], viewSent: number[], stateSent: number[], las
     }
     for (const recv of report.stateRecv) {
       for (let rev = 1; rev <= lastRev; rev += 1) {
+        if (superseded.has(rev)) continue;
         const t = recv[rev];
         const sent = stateSent[rev];
         if (t === undefined || t < 0) lost += 1;
@@ -161,17 +166,20 @@ function analyse(reports: Report[], viewSent: number[], stateSent: number[], las
     views: { ...percentiles(viewLatency), delivered: round(viewLatency.length / Math.max(1, viewsExpected), 4) },
     firstDelegate: percentiles(firstOf.filter((v) => v !== undefined)),
     lastDelegate: percentiles(lastOf.filter((v) => v !== undefined)),
-    changes: { ...percentiles(stateLatency), sent: lastRev, lost },
+    changes: { ...percentiles(stateLatency), sent: lastRev - superseded.size, lost, superseded: superseded.size },
   };
 }
 
 // ── one run ──────────────────────────────────────────────────────────────────────────────────
 
-async function run(mode: 'memory' | 'redis') {
+type Mode = 'memory' | 'redis' | 'reconnect';
+
+async function run(mode: Mode) {
   console.log(`\n── ${mode} (${RUNTIME}): ${DELEGATES} delegates, ${SECONDS} s ──`);
-  const env: Record<string, string> = { LIVE_SECRET_FILE: join(mkdtempSync(join(tmpdir(), 'bench-live-')), 'secret') };
+  // Relays of one deployment are given one secret; a relay alone keeps its own in its data directory.
+  const env: Record<string, string> = { DATA_DIR: join(mkdtempSync(join(tmpdir(), 'bench-live-')), 'data') };
   const redis = mode === 'redis' ? await spawnRedis() : null;
-  if (redis) env.REDIS_URL = redis.url;
+  if (redis) Object.assign(env, { REDIS_URL: redis.url, LIVE_SECRET: 'the one secret of this benchmark deployment' });
   const relays: Spawned[] = [await spawnRelay(root, env, RUNTIME, NODE_FLAGS)];
   if (mode === 'redis') relays.push(await spawnRelay(root, env, RUNTIME, NODE_FLAGS));
   const [a, b = a] = relays as [Spawned, Spawned?];
@@ -181,7 +189,7 @@ async function run(mode: 'memory' | 'redis') {
   try {
     const idle = relays.map((relay) => sample(relay.pid)?.rssKb ?? 0);
     guide.tell({ cmd: 'guide', url: a.wsUrl });
-    const { code } = await guide.wait('started', 10_000);
+    const { code } = await guide.wait('started', 60_000);
     const joinStart = now();
     crowds[0]?.tell({ cmd: 'delegates', url: a.wsUrl, code, count: half, first: 0 });
     crowds[1]?.tell({ cmd: 'delegates', url: b.wsUrl, code, count: DELEGATES - half, first: half });
@@ -193,7 +201,9 @@ async function run(mode: 'memory' | 'redis') {
     const load = [readFileSync('/proc/loadavg', 'utf8').trim()];
     const monitors = [...relays.map((relay) => monitor(relay.pid)), ...(redis ? [monitor(redis.pid)] : [])];
     const generators = [guide, ...crowds].map((worker) => monitor(worker.child.pid ?? 0));
-    guide.tell({ cmd: 'run', seconds: SECONDS, viewHz: VIEW_HZ, stateEveryMs: STATE_EVERY_MS });
+    // Halfway between two changes, so the drop is not hidden behind one.
+    const dropAtMs = mode === 'reconnect' ? Math.floor(SECONDS / 2) * 1000 + STATE_EVERY_MS / 2 : undefined;
+    guide.tell({ cmd: 'run', seconds: SECONDS, viewHz: VIEW_HZ, stateEveryMs: STATE_EVERY_MS, dropAtMs });
     const ran = await guide.wait('ran', (SECONDS + 30) * 1000);
     await sleep(1500);
     const usage = monitors.map((stop) => stop());
@@ -207,8 +217,10 @@ async function run(mode: 'memory' | 'redis') {
         return reply;
       }),
     );
-    const all = analyse(reports, ran.viewSent, ran.stateSent, ran.rev);
-    const perRelay = mode === 'redis' ? reports.map((report) => analyse([report], ran.viewSent, ran.stateSent, ran.rev)) : undefined;
+    // Changes made while the guide was away, but the latest, are superseded by it (snapshots are whole).
+    const superseded = new Set(ran.offlineRevs.slice(0, -1));
+    const all = analyse(reports, ran.viewSent, ran.stateSent, ran.rev, superseded);
+    const perRelay = mode === 'redis' ? reports.map((report) => analyse([report], ran.viewSent, ran.stateSent, ran.rev, superseded)) : undefined;
     const errors = reports.reduce<Record<string, number>>((sum, report) => {
       for (const [key, count] of Object.entries(report.errors)) sum[key] = (sum[key] ?? 0) + count;
       return sum;
@@ -238,6 +250,8 @@ async function run(mode: 'memory' | 'redis') {
       viewsSent: ran.viewSent.length,
       pingRtt: percentiles(ran.pingRtt),
       ...all,
+      guideReconnectMs: ran.reconnectMs === null ? null : round(ran.reconnectMs, 0),
+      guideOfflineChanges: ran.offlineRevs.length,
       perRelay,
       errors,
       relays: usage.slice(0, relays.length).map((u, i) => ({ ...u, idleRssMb: round((idle[i] ?? 0) / 1024, 1) })),
@@ -261,13 +275,13 @@ type Result = Awaited<ReturnType<typeof run>>;
 
 function table(results: Result[]): string {
   const rows: [string, ...string[]][] = [
-    ['', ...results.map((r) => `${r.mode === 'memory' ? 'one relay, in memory' : 'two relays over Redis'} (${r.runtime === 'tsx' ? 'under tsx' : 'bundled, node'})`)],
+    ['', ...results.map((r) => `${r.mode === 'memory' ? 'one relay, in memory' : r.mode === 'redis' ? 'two relays over Redis' : 'in memory, guide drops halfway'} (${r.runtime === 'tsx' ? 'under tsx' : 'bundled, node'})`)],
     ['camera updates: latency p50 / p99 / max', ...results.map((r) => `${r.views.p50} / ${r.views.p99} / ${r.views.max} ms`)],
     ['per update, first / last delegate to have it: p50 (p99)', ...results.map((r) => `${r.firstDelegate.p50} (${r.firstDelegate.p99}) / ${r.lastDelegate.p50} (${r.lastDelegate.p99}) ms`)],
     ['camera updates delivered', ...results.map((r) => `${(r.views.delivered * 100).toFixed(2)} % of ${r.viewsSent} × ${r.delegates}`)],
     ['baseline: guide ping → pong round trip p50 / p99', ...results.map((r) => `${r.pingRtt.p50} / ${r.pingRtt.p99} ms`)],
     ['discrete changes: latency p50 / p99', ...results.map((r) => `${r.changes.p50} / ${r.changes.p99} ms`)],
-    ['discrete changes lost', ...results.map((r) => `${r.changes.lost} of ${r.changes.sent} × ${r.delegates}`)],
+    ['discrete changes lost', ...results.map((r) => `${r.changes.lost} of ${r.changes.sent} × ${r.delegates}` + (r.guideReconnectMs !== null ? ` (guide back after ${r.guideReconnectMs} ms; ${r.guideOfflineChanges} change(s) made while away, ${r.changes.superseded} superseded)` : ''))],
     ['relay memory (RSS) idle → end (peak)', ...results.map((r) => r.relays.map((u) => `${u.idleRssMb} → ${u.rssMb} MB (${u.peakRssMb})`).join('; '))],
     ['relay CPU (of one core)', ...results.map((r) => r.relays.map((u) => `${u.cpuPercent} %`).join('; ') + (r.redis ? `; redis ${r.redis.cpuPercent} %` : ''))],
     ['all resynced after kill + restart', ...results.map((r) => `${r.resync.fromKillMs} ms (relay down ${r.resync.relayDownMs} ms; p50 ${r.resync.p50FromKillMs} ms)`)],
@@ -283,7 +297,7 @@ function table(results: Result[]): string {
 }
 
 async function main(): Promise<void> {
-  const modes: ('memory' | 'redis')[] = MODE === 'both' ? ['memory', 'redis'] : [MODE as 'memory' | 'redis'];
+  const modes: Mode[] = MODE === 'all' ? ['memory', 'redis', 'reconnect'] : MODE === 'both' ? ['memory', 'redis'] : [MODE as Mode];
   const results: Result[] = [];
   for (const mode of modes) results.push(await run(mode));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;

@@ -9,7 +9,8 @@ export const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 export type Command =
   | { cmd: 'guide'; url: string }
   | { cmd: 'delegates'; url: string; code: string; count: number; first: number }
-  | { cmd: 'run'; seconds: number; viewHz: number; stateEveryMs: number }
+  /** `dropAtMs`: the guide's connection drops (as a reload or a lost network would) this far into the run. */
+  | { cmd: 'run'; seconds: number; viewHz: number; stateEveryMs: number; dropAtMs?: number | undefined }
   | { cmd: 'report' }
   | { cmd: 'resynced'; rev: number; since: number }
   | { cmd: 'stop' };
@@ -17,6 +18,7 @@ export type Command =
 export type Event =
   | { ev: 'started'; code: string; token: string }
   | { ev: 'joined'; count: number }
-  | { ev: 'ran'; viewSent: number[]; stateSent: number[]; rev: number; pingRtt: number[] }
+  /** `offlineRevs`: changes the guide made while its connection was down (re-sent, the latest only, when back). */
+  | { ev: 'ran'; viewSent: number[]; stateSent: number[]; rev: number; pingRtt: number[]; offlineRevs: number[]; reconnectMs: number | null }
   | { ev: 'report'; viewRecv: number[][]; stateRecv: number[][]; revsSeen: number[][]; errors: Record<string, number> }
   | { ev: 'resynced'; times: number[] };

@@ -7,7 +7,7 @@ import { NotFoundPage } from '../features/notFound/NotFoundPage';
 import { StopPage } from '../features/stop/StopPage';
 import { LiveJoinPage, JoinForm } from '../features/live/LiveJoinPage';
 import { LivePanel } from '../features/live/LivePanel';
-import { useLive } from '../features/live/liveSession';
+import { useLive } from '../features/live/LiveSessionContext';
 import { TourCaptions } from '../features/tour/Captions';
 import { NotesPage } from '../features/tour/NotesPage';
 import { TourList } from '../features/tour/TourList';

@@ -7,10 +7,10 @@ import { PlaceLink } from '../components/PlaceLink';
 import { Text } from '../components/Text';
 import { useContent } from '../content/ContentContext';
 import { DelegateBar } from '../features/live/DelegateBar';
-import { liveStore, resumeSavedSession } from '../features/live/liveSession';
+import { useLiveSession } from '../features/live/LiveSessionContext';
 import { PresenterLayer } from '../features/tour/PresenterLayer';
 import { TourSync } from '../features/tour/TourSync';
-import { usePlace, usePresenterStore, useVisitStore } from '../store/context';
+import { usePlace, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
 import { LanguageSync } from './LanguageSync';
 import { Page } from './Page';
@@ -41,12 +41,13 @@ function PageError() {
  */
 function useFocusOnPageChange(placeKey: string, tourKey: string) {
   const previous = useRef({ placeKey, tourKey });
+  const liveSession = useLiveSession();
   useEffect(() => {
     const was = previous.current;
     previous.current = { placeKey, tourKey };
     if (was.placeKey === placeKey || was.tourKey !== tourKey) return;
     // A guide moving a delegate's screen is announced, not focused.
-    const live = liveStore.getState();
+    const live = liveSession.getState();
     if (live.role === 'delegate' && live.following) return;
     window.scrollTo({ top: 0 });
     const heading = document.querySelector<HTMLElement>('#main h1');
@@ -54,14 +55,13 @@ function useFocusOnPageChange(placeKey: string, tourKey: string) {
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
       heading.focus({ preventScroll: true });
     }
-  }, [placeKey, tourKey]);
+  }, [placeKey, tourKey, liveSession]);
 }
 
 export function Shell() {
   const { t } = useTranslation();
-  const store = useVisitStore();
-  const presenterStore = usePresenterStore();
-  useEffect(() => resumeSavedSession(store, presenterStore), [store, presenterStore]);
+  const liveSession = useLiveSession();
+  useEffect(() => liveSession.getState().resumeSaved(), [liveSession]);
   const { college } = useContent();
   const place = usePlace();
   const placeKey = JSON.stringify(place);

@@ -11,6 +11,8 @@ import { PresenterStoreProvider, VisitStoreProvider } from '../store/context';
 import { urlToState } from '../store/paths';
 import { createPresenterStore } from '../store/presenterStore';
 import { createVisitStore } from '../store/visitStore';
+import { createLiveSession } from '../features/live/liveSession';
+import { LiveSessionProvider } from '../features/live/LiveSessionContext';
 import { ContentErrorPage } from './ContentErrorPage';
 import { Shell } from './Shell';
 import { warmUpFirstStop } from './warmUp';
@@ -38,14 +40,18 @@ if (!content.ok) {
 } else {
   warmUpFirstStop(store.getState().place, content.content);
   const router = createBrowserRouter([{ path: '*', element: <Shell /> }]);
+  // The live session drives the visit store as a guide or follows one; the app makes the one it has.
+  const liveSession = createLiveSession({ visit: store, presenter: presenterStore });
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <VisitStoreProvider store={store}>
           <PresenterStoreProvider store={presenterStore}>
-            <ContentProvider content={content.content}>
-              <RouterProvider router={router} />
-            </ContentProvider>
+            <LiveSessionProvider session={liveSession}>
+              <ContentProvider content={content.content}>
+                <RouterProvider router={router} />
+              </ContentProvider>
+            </LiveSessionProvider>
           </PresenterStoreProvider>
         </VisitStoreProvider>
       </I18nextProvider>

@@ -10,7 +10,7 @@
  *   so the international office can review it; `"seed"` text states facts from the profile.
  */
 import { z } from './zod';
-import { FOV_MAX, FOV_MIN, LANGS, type Lang } from './limits';
+import { FOV_MAX, FOV_MIN, LANGS, PITCH_MAX, PITCH_MIN, YAW_MAX, YAW_MIN, type Lang } from './limits';
 
 export { FOV_MAX, FOV_MIN, LANGS, type Lang };
 
@@ -41,8 +41,8 @@ const degrees = (name: string, min: number, max: number) =>
     .min(min, { message: `${name} must be between ${min} and ${max} degrees` })
     .max(max, { message: `${name} must be between ${min} and ${max} degrees` });
 
-export const yaw = degrees('yaw', -180, 180);
-export const pitch = degrees('pitch', -90, 90);
+export const yaw = degrees('yaw', YAW_MIN, YAW_MAX);
+export const pitch = degrees('pitch', PITCH_MIN, PITCH_MAX);
 export const fov = degrees('fov', FOV_MIN, FOV_MAX);
 
 /** Where the camera looks: yaw and pitch of the centre of the screen, horizontal field of view. */

@@ -14,7 +14,7 @@
  */
 import { LANGS, FOV_MAX, FOV_MIN, type Lang } from '../content/limits';
 import type { View } from '../content/schema';
-import { CODE_LENGTH, normalizeCode } from '../live/protocolBasics';
+import { CODE_LENGTH, normalizeCode } from '../live/protocol';
 import type { Place, TourPosition, VisitState } from './visitStore';
 
 export const isLang = (value: string | undefined): value is Lang => LANGS.includes(value as Lang);

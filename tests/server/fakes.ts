@@ -1,7 +1,9 @@
 /** A transport-free relay for tests: fake peers that record what the relay sends them. */
-import { encode, parseServerMessage, type ServerMessage } from '../../src/live/protocol';
+import { encode, type ServerMessage } from '../../src/live/protocol';
+import { parseServerMessage } from '../../src/live/schemas';
 import { MemoryBackplane } from '../../server/backplane';
-import { Relay, type Conn, type Peer, type RelayOptions } from '../../server/relay';
+import { Relay, type RelayOptions } from '../../server/relay';
+import type { Conn, Peer } from '../../server/relayConn';
 
 /** A socket stand-in: records what the relay sends and how it closes. */
 export class FakePeer implements Peer {

@@ -7,7 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { spawnRedis, spawnRelay as spawnRelayProcess, type Spawned } from '../../lib/liveProcesses';
-import { LIVE_PATH, encode, parseServerMessage, type LiveState, type ServerMessage } from '../../src/live/protocol';
+import { LIVE_PATH, encode, type LiveState, type ServerMessage } from '../../src/live/protocol';
+import { parseServerMessage } from '../../src/live/schemas';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Guide, TestClient, delegateOf, liveUrl, sleep, spawnRelay, startRedis, until, type RetryingClient, type SpawnedRelay } from './helpers';
 
 let redis: Awaited<ReturnType<typeof startRedis>>;
+/** Every relay of a deployment is given the same secret. */
+const LIVE_SECRET = 'the one secret every relay of this deployment is given';
 const relays: SpawnedRelay[] = [];
 const clients: RetryingClient[] = [];
 
@@ -15,7 +17,7 @@ afterAll(async () => {
 });
 
 async function relay(port?: number): Promise<SpawnedRelay> {
-  const spawned = await spawnRelay({ REDIS_URL: redis.url, LIVE_REPEAT_MS: '1000', ...(port ? { PORT: String(port) } : {}) });
+  const spawned = await spawnRelay({ REDIS_URL: redis.url, LIVE_SECRET, LIVE_REPEAT_MS: '1000', ...(port ? { PORT: String(port) } : {}) });
   relays.push(spawned);
   return spawned;
 }

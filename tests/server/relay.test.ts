@@ -9,9 +9,10 @@ import { TestClient, joinSession, liveUrl, sleep, startSession, stopState, until
 
 const secret = Buffer.from('a test secret that is long enough to sign tokens');
 const emptyDist = mkdtempSync(join(tmpdir(), 'relay-dist-'));
+const dataDir = mkdtempSync(join(tmpdir(), 'relay-data-'));
 
 async function serve(options: Partial<LiveServerOptions> = {}): Promise<LiveServer & { ws: string }> {
-  const live = await startLiveServer({ port: 0, distDir: emptyDist, secret, ...options, relay: { parkMs: 0, ...options.relay } });
+  const live = await startLiveServer({ port: 0, distDir: emptyDist, dataDir, secret, ...options, relay: { parkMs: 0, ...options.relay } });
   return Object.assign(live, { ws: liveUrl(live.url) });
 }
 
@@ -41,13 +42,17 @@ describe('a live session on one relay', () => {
     guide.send({ type: 'state', rev: 2, state: stopState('library', { openHotspotId: 'library-books' }) });
     for (const delegate of delegates) expect((await delegate.next('snapshot')).rev).toBe(2);
 
-    // The same revision again (a guide re-sending after a reconnect) changes nothing.
+    // The same state again (a guide re-sending after a reconnect) changes nothing; the guide is told where the session is.
+    guide.clear();
     guide.send({ type: 'state', rev: 2, state: stopState('library', { openHotspotId: 'library-books' }) });
-    // An older one is not applied; the guide is shown where the session is.
-    guide.send({ type: 'state', rev: 1, state: stopState('gate') });
     expect((await guide.next('snapshot')).rev).toBe(2);
     await sleep(100);
     for (const delegate of delegates) expect(delegate.of('snapshot').map((s) => s.rev)).toEqual([0, 1, 2]);
+    // A guide whose count starts again (a reload) is not "stale": the relay numbers its change.
+    guide.send({ type: 'state', rev: 1, state: stopState('gate') });
+    for (const delegate of delegates) expect(await delegate.next('snapshot')).toMatchObject({ rev: 3, state: stopState('gate') });
+    // Every guide screen hears the relay's word on what the delegates see.
+    await guide.waitFor((m) => m.type === 'snapshot' && m.rev === 3 && JSON.stringify(m.state) === JSON.stringify(stopState('gate')), 3000, 'rev 3 to the guide');
 
     // A delegate who wanders off is counted as exploring.
     delegates[1]?.send({ type: 'status', lang: 'en', following: false });

@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe('a relay killed and restarted mid-session (in memory)', () => {
   it('brings every client back on the latest revision', async () => {
-    const env = { LIVE_SECRET_FILE: join(mkdtempSync(join(tmpdir(), 'relay-secret-')), 'secret') };
+    const env = { DATA_DIR: join(mkdtempSync(join(tmpdir(), 'relay-data-')), 'data') };
     const first = await spawnRelay(env);
     relays.push(first);
     const url = liveUrl(first.url);

@@ -6,6 +6,8 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { ContentProvider } from '../../src/content/ContentContext';
 import { content } from 'virtual:content';
 import type { Content } from '../../src/content/schema';
+import { createLiveSession } from '../../src/features/live/liveSession';
+import { LiveSessionProvider } from '../../src/features/live/LiveSessionContext';
 import { createI18n } from '../../src/i18n/i18n';
 import { PresenterStoreProvider, VisitStoreProvider } from '../../src/store/context';
 import { createPresenterStore } from '../../src/store/presenterStore';
@@ -25,16 +27,20 @@ export function renderWithApp(ui: ReactNode, initial: Partial<VisitState> = {}, 
     if (s.lang !== prev.lang) void i18n.changeLanguage(s.lang);
   });
   const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [url] });
+  // Nothing connects unless a test starts a session; a test that does hands in its own session.
+  const liveSession = createLiveSession({ visit: store, presenter: presenterStore, storage: () => null });
   const result = render(
     <I18nextProvider i18n={i18n}>
       <VisitStoreProvider store={store}>
         <PresenterStoreProvider store={presenterStore}>
-          <ContentProvider content={realContent()}>
-            <RouterProvider router={router} />
-          </ContentProvider>
+          <LiveSessionProvider session={liveSession}>
+            <ContentProvider content={realContent()}>
+              <RouterProvider router={router} />
+            </ContentProvider>
+          </LiveSessionProvider>
         </PresenterStoreProvider>
       </VisitStoreProvider>
     </I18nextProvider>,
   );
-  return { ...result, store, presenterStore, router, i18n };
+  return { ...result, store, presenterStore, router, i18n, liveSession };
 }

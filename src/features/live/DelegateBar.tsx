@@ -11,18 +11,15 @@ import { findCampus, findHotspot, findStop } from '../../content/lookup';
 import type { Content, Lang } from '../../content/schema';
 import { useVisitStore } from '../../store/context';
 import type { VisitState } from '../../store/visitStore';
-import { breakAway, followGuide, leaveSession, liveStore, useLive } from './liveSession';
+import { useLive, useLiveSession } from './LiveSessionContext';
+import { placeName } from './placeName';
+import { useCountdown } from './useCountdown';
 
 function announcement(state: VisitState, prev: VisitState, content: Content, lang: Lang, t: TFunction): string | null {
   const p = state.place;
   if (JSON.stringify(p) !== JSON.stringify(prev.place)) {
-    let name: string | null = null;
-    if (p.page === 'stop') {
-      const campus = findCampus(content, p.campusId);
-      name = (campus && findStop(campus, p.stopId)?.name[lang]) ?? null;
-    } else if (p.page === 'campus') name = findCampus(content, p.campusId)?.name[lang] ?? null;
-    else if (p.page === 'home') name = t('nav.home');
-    else if (p.page === 'about') name = t('nav.about');
+    if (p.page !== 'stop' && p.page !== 'campus' && p.page !== 'home' && p.page !== 'about') return null;
+    const name = placeName(p, content, lang, t);
     return name ? t('live.movedTo', { place: name }) : null;
   }
   if (state.openHotspotId && state.openHotspotId !== prev.openHotspotId && p.page === 'stop') {
@@ -41,50 +38,59 @@ function announcement(state: VisitState, prev: VisitState, content: Content, lan
 export function DelegateBar() {
   const { t } = useTranslation();
   const store = useVisitStore();
+  const session = useLiveSession();
   const content = useContent();
   const role = useLive((s) => s.role);
   const following = useLive((s) => s.following);
   const status = useLive((s) => s.status);
   const error = useLive((s) => s.error);
+  const phase = useLive((s) => s.phase);
+  const seconds = useCountdown(useLive((s) => (s.phase === 'limited' ? s.retryAt : null)));
   const [said, setSaid] = useState('');
 
   useEffect(() => {
     if (role !== 'delegate') return;
     return store.subscribe((state, prev) => {
-      if (!liveStore.getState().following) return;
+      if (!session.getState().following) return;
       const message = announcement(state, prev, content, state.lang, t);
       if (message) setSaid(message);
     });
-  }, [role, store, content, t]);
+  }, [role, store, session, content, t]);
 
   if (role !== 'delegate') return null;
+  // "Following" only while the relay has this delegate in the session and the line is open.
   const line =
     status === 'ended'
       ? t('live.ended')
-      : status === 'reconnecting' || status === 'connecting'
-        ? t(`live.${status}`)
-        : following
-          ? t('live.following')
-          : t('live.exploring');
+      : phase === 'limited'
+        ? t(error === 'busy' ? 'live.busyRetry' : 'live.retryIn', { seconds: seconds ?? 0 })
+        : phase === 'waiting'
+          ? t('live.waiting')
+          : status !== 'open' || phase !== 'joined'
+            ? t(status === 'reconnecting' ? 'live.reconnecting' : 'live.connecting')
+            : following
+              ? t('live.following')
+              : t('live.exploring');
+  const shownError = error && error !== 'rate-limited' && error !== 'busy' ? error : null;
   return (
     <div className="delegate-bar" role="region" aria-label={t('live.bar')}>
       <p className="delegate-bar__status">
         <span className={`live-dot live-dot--${status}`} aria-hidden="true" />
         {line}
       </p>
-      {error && <p className="delegate-bar__error">{t(`live.errors.${error}`)}</p>}
+      {shownError && <p className="delegate-bar__error">{t(`live.errors.${shownError}`)}</p>}
       <div className="delegate-bar__actions">
         {status !== 'ended' &&
           (following ? (
-            <button type="button" className="button button--quiet" onClick={breakAway}>
+            <button type="button" className="button button--quiet" onClick={() => session.getState().breakAway()}>
               {t('live.breakAway')}
             </button>
           ) : (
-            <button type="button" className="button" onClick={followGuide}>
+            <button type="button" className="button" onClick={() => session.getState().followGuide()}>
               {t('live.rejoin')}
             </button>
           ))}
-        <button type="button" className="button button--quiet" onClick={leaveSession}>
+        <button type="button" className="button button--quiet" onClick={() => session.getState().leave()}>
           {t('live.leave')}
         </button>
       </div>

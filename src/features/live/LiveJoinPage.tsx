@@ -1,22 +1,69 @@
-/** Joining a live tour: the code, the delegate's language, one button. Also a form for the welcome page. */
+/**
+ * Joining a live tour: the code, the delegate's language, one button. Also a form for the welcome
+ * page. A code that cannot be one (a letter the codes never use, say O for 0) is said to be wrong
+ * here, before anything connects. A guide's link to lead from this device (`#lead=<token>`) takes
+ * the session up instead.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS } from '../../content/limits';
 import { htmlLang } from '../../i18n/i18n';
 import { rememberLang } from '../../i18n/language';
-import { CODE_LENGTH, formatCode, normalizeCode } from '../../live/protocolBasics';
-import { useLang, usePresenterStore, useVisitStore } from '../../store/context';
-import { joinAsDelegate, useLive } from './liveSession';
+import { CODE_LENGTH, CREDENTIAL_PATTERN, formatCode, isCode, normalizeCode } from '../../live/protocol';
+import { useLang, useVisitStore } from '../../store/context';
+import { useLive, useLiveSession } from './LiveSessionContext';
+import { useCountdown } from './useCountdown';
+
+/** The token of a "lead from another device" link, from the URL's fragment (which never reaches a server). */
+function leadToken(): string | null {
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('lead');
+  return token && CREDENTIAL_PATTERN.test(token) ? token : null;
+}
 
 export function LiveJoinPage({ code }: { code: string }) {
   const { t } = useTranslation();
   const store = useVisitStore();
-  const presenterStore = usePresenterStore();
+  const session = useLiveSession();
   const lang = useLang();
   const status = useLive((s) => s.status);
   const role = useLive((s) => s.role);
   const error = useLive((s) => s.error);
+  const phase = useLive((s) => s.phase);
+  const seconds = useCountdown(useLive((s) => (s.phase === 'limited' ? s.retryAt : null)));
+  const [token] = useState(leadToken);
   const joining = role === 'delegate' && !error && status !== 'ended';
+
+  if (!isCode(code)) {
+    return (
+      <div className="message-page live-join">
+        <h1>{t('live.joinTitle')}</h1>
+        <p role="alert">{t('live.codeInvalid', { code })}</p>
+        <JoinForm heading={false} />
+      </div>
+    );
+  }
+  if (token) {
+    return (
+      <div className="message-page live-join">
+        <h1>{t('live.leadThis', { code: formatCode(code) })}</h1>
+        <p>{t('live.leadIntro')}</p>
+        <p>
+          <button
+            type="button"
+            className="button button--big"
+            onClick={() => {
+              session.getState().startGuiding({ code, token });
+              // Off the fragment, so the token does not stay in this tab's history.
+              window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+              // The relay's snapshot then brings this screen to where the session is.
+            }}
+          >
+            {t('live.leadHere')}
+          </button>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="message-page live-join">
       <h1>{t('live.joinThis', { code: formatCode(code) })}</h1>
@@ -40,16 +87,22 @@ export function LiveJoinPage({ code }: { code: string }) {
         ))}
       </div>
       <p>
-        <button type="button" className="button button--big" onClick={() => joinAsDelegate(store, code, presenterStore)} aria-disabled={joining}>
+        <button type="button" className="button button--big" onClick={() => session.getState().joinAsDelegate(code)} aria-disabled={joining}>
           {joining ? t('live.connecting') : t('live.join')}
         </button>
       </p>
-      {error && <p role="alert">{t(`live.errors.${error}`)}</p>}
+      {phase === 'limited' ? (
+        <p role="status">{t(error === 'busy' ? 'live.busyRetry' : 'live.retryIn', { seconds: seconds ?? 0 })}</p>
+      ) : phase === 'waiting' ? (
+        <p role="status">{t('live.waiting')}</p>
+      ) : (
+        error && <p role="alert">{t(`live.errors.${error}`)}</p>
+      )}
     </div>
   );
 }
 
-export function JoinForm() {
+export function JoinForm({ heading = true }: { heading?: boolean }) {
   const { t } = useTranslation();
   const store = useVisitStore();
   const [value, setValue] = useState('');
@@ -59,9 +112,13 @@ export function JoinForm() {
     if (code.length === CODE_LENGTH) store.getState().goTo({ page: 'live', code });
   };
   return (
-    <section aria-labelledby="join-heading" className="join">
-      <h2 id="join-heading">{t('live.joinTitle')}</h2>
-      <p>{t('live.joinIntro')}</p>
+    <section aria-labelledby={heading ? 'join-heading' : undefined} aria-label={heading ? undefined : t('live.joinTitle')} className="join">
+      {heading && (
+        <>
+          <h2 id="join-heading">{t('live.joinTitle')}</h2>
+          <p>{t('live.joinIntro')}</p>
+        </>
+      )}
       <form className="join__form" onSubmit={submit}>
         <label htmlFor="join-code">{t('live.codeLabel')}</label>
         <input

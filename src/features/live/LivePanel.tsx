@@ -5,10 +5,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
-import { formatCode } from '../../live/protocolBasics';
-import { useLang, usePresenterStore, useVisitStore } from '../../store/context';
+import { useContent } from '../../content/ContentContext';
+import { formatCode } from '../../live/protocol';
+import { useLang } from '../../store/context';
 import { stateToUrl } from '../../store/paths';
-import { leaveSession, startGuiding, useLive } from './liveSession';
+import { useLive, useLiveSession } from './LiveSessionContext';
+import { placeName } from './placeName';
 
 function useQrSvg(text: string | null): string | null {
   const [svg, setSvg] = useState<string | null>(null);
@@ -27,15 +29,18 @@ function useQrSvg(text: string | null): string | null {
 
 export function LivePanel() {
   const { t } = useTranslation();
-  const store = useVisitStore();
-  const presenterStore = usePresenterStore();
+  const session = useLiveSession();
+  const content = useContent();
   const lang = useLang();
   const role = useLive((s) => s.role);
   const code = useLive((s) => s.code);
   const status = useLive((s) => s.status);
   const stats = useLive((s) => s.stats);
   const error = useLive((s) => s.error);
+  const shown = useLive((s) => s.shown);
+  const sending = useLive((s) => s.sending);
   const [copied, setCopied] = useState(false);
+  const [lead, setLead] = useState<string | null>(null);
   const link = code ? `${window.location.origin}${stateToUrl({ lang, place: { page: 'live', code }, view: null, openHotspotId: null })}` : null;
   const qr = useQrSvg(link);
 
@@ -46,7 +51,7 @@ export function LivePanel() {
         <h2 id="live-start-heading" className="visually-hidden">
           {t('live.panel')}
         </h2>
-        <button type="button" className="button button--quiet" onClick={() => startGuiding(store, presenterStore)}>
+        <button type="button" className="button button--quiet" onClick={() => session.getState().startGuiding()}>
           {t('live.start')}
         </button>
         <p className="live-start__hint">{t('live.startHint')}</p>
@@ -82,6 +87,12 @@ export function LivePanel() {
           </button>
         </>
       )}
+      {shown?.state && (
+        <p className="live-panel__shown" aria-live="polite">
+          {t('live.shown', { place: placeName(shown.state.place, content, lang, t) ?? '' })}
+          {sending && ` ${t('live.sending')}`}
+        </p>
+      )}
       {stats && (
         <p className="live-panel__stats" aria-live="polite">
           {t('live.stats', stats)}
@@ -90,7 +101,27 @@ export function LivePanel() {
         </p>
       )}
       {error && <p role="alert">{t(`live.errors.${error}`)}</p>}
-      <button type="button" className="button" onClick={leaveSession}>
+      {code && (
+        <p>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              const token = session.getState().guideToken();
+              setLead(token ? `${link}#lead=${token}` : null);
+            }}
+          >
+            {t('live.otherDevice')}
+          </button>
+        </p>
+      )}
+      {lead && (
+        <p className="live-panel__link">
+          <span>{t('live.otherDeviceHint')} </span>
+          <a href={lead}>{lead}</a>
+        </p>
+      )}
+      <button type="button" className="button" onClick={() => session.getState().leave()}>
         {t('live.end')}
       </button>
     </section>

@@ -1,35 +1,90 @@
 /**
- * A live session drives the one tour store, like a guided tour does: the guide's store is sent
+ * A live session drives the one visit store, like a guided tour does: the guide's store is sent
  * out, and each delegate's store follows it — in the delegate's own language, which never leaves
  * their screen. A tab is in at most one session, as guide or as delegate.
+ *
+ * Made like the visit store: `createLiveSession` builds a zustand vanilla store with its actions;
+ * the app makes one and hands it down through context (LiveSessionContext.tsx), tests make fresh
+ * ones. Everything a session holds lives in the run that `startGuiding`/`joinAsDelegate` begins,
+ * and `leave` ends the run and resets the store.
+ *
+ * What the guide's screen shows of the session is the relay's word (every snapshot the relay
+ * stores comes back to every guide screen), never a guess: the guide's own changes are `sending`
+ * until the relay's snapshot carries them.
  */
-import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
-import { LiveConnection, type ConnectionStatus } from '../../live/client';
-import type { LiveErrorCode, LiveState, LiveStats, LiveView } from '../../live/protocol';
-import { VIEW_RATE_HZ } from '../../live/protocolBasics';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { LiveConnection, type Connection, type ConnectionStatus, type LiveConnectionOptions } from '../../live/client';
+import { VIEW_RATE_HZ, type LiveErrorCode, type LiveState, type LiveStats, type LiveView } from '../../live/protocol';
+import type { PresenterState } from '../../store/presenterStore';
 import type { VisitState, VisitStore } from '../../store/visitStore';
-import type { PresenterStore } from '../../store/presenterStore';
+
+/** Where a delegate is in their session. */
+export type DelegatePhase =
+  /** Asked to join, no answer yet. */
+  | 'joining'
+  /** In the session: following the guide, or looking around on their own. */
+  | 'joined'
+  /** The session is known but its guide is away; they are joined when the guide is back. */
+  | 'waiting'
+  /** Too many tries (or a full relay): trying again at `retryAt`. */
+  | 'limited';
 
 export interface LiveSessionState {
   role: 'guide' | 'delegate' | null;
   code: string | null;
   status: ConnectionStatus | 'ended';
   error: LiveErrorCode | null;
+  /** For a delegate. */
+  phase: DelegatePhase | null;
+  /** When a limited client tries again (epoch ms). */
+  retryAt: number | null;
   /** For the guide: who is connected, following, exploring, in which language. */
   stats: LiveStats | null;
+  /** For the guide: what the relay says the delegates see (its latest snapshot). */
+  shown: { rev: number; state: LiveState | null } | null;
+  /** For the guide: a change of theirs the relay has not confirmed yet. */
+  sending: boolean;
   /** For a delegate: whether their screen follows the guide. */
   following: boolean;
 }
 
-const idle: LiveSessionState = { role: null, code: null, status: 'closed', error: null, stats: null, following: true };
-export const liveStore = createStore<LiveSessionState>()(() => idle);
-export const useLive = <T,>(selector: (s: LiveSessionState) => T) => useStore(liveStore, selector);
+export interface LiveSessionActions {
+  /** Starts a session as its guide, or takes up `lead` (a session of this guide's, from another device). */
+  startGuiding(lead?: { code: string; token: string }): void;
+  /** Joins a guide's session as a delegate; the screen follows the guide until they break away. */
+  joinAsDelegate(code: string): void;
+  /** Back to the guide's screen, at once. */
+  followGuide(): void;
+  /** Look around on one's own; the session stays. */
+  breakAway(): void;
+  /** Leaves (a guide: ends) the session and forgets it. */
+  leave(): void;
+  /** After a reload, takes up the session this tab was in. */
+  resumeSaved(): void;
+  /** The guide's credential, for leading from another device. */
+  guideToken(): string | null;
+}
 
-const GUIDE_KEY = 'cbdo.live.guide';
-const DELEGATE_KEY = 'cbdo.live.delegate';
+export type LiveSession = StoreApi<LiveSessionState & LiveSessionActions>;
 
-let current: { close(): void } | null = null;
+export interface LiveSessionDeps {
+  visit: VisitStore;
+  presenter: StoreApi<PresenterState>;
+  /** Where the tab keeps its session across reloads (sessionStorage); null: nowhere. */
+  storage?: () => Storage | null;
+  connect?: (options: LiveConnectionOptions) => Connection;
+  now?: () => number;
+}
+
+const idle: LiveSessionState = { role: null, code: null, status: 'closed', error: null, phase: null, retryAt: null, stats: null, shown: null, sending: false, following: true };
+
+export const GUIDE_KEY = 'cbdo.live.guide';
+export const DELEGATE_KEY = 'cbdo.live.delegate';
+
+/** A rate-limited client without a time to come back tries again after this long. */
+const DEFAULT_RETRY_MS = 60_000;
+/** A guide refused (`forbidden`) keeps its token and tries again, slower each time, up to this. */
+const FORBIDDEN_RETRY_MAX_MS = 60_000;
 
 /** What of the visitor's state goes on the wire: places of the tour, ids and numbers only. */
 export function toLiveState(state: VisitState, blank: boolean): LiveState | null {
@@ -38,7 +93,7 @@ export function toLiveState(state: VisitState, blank: boolean): LiveState | null
   return { place: p, openHotspotId: state.openHotspotId, tour: state.tour, blank };
 }
 
-function storage(): Storage | null {
+function sessionStorageOrNull(): Storage | null {
   try {
     return window.sessionStorage;
   } catch {
@@ -46,215 +101,303 @@ function storage(): Storage | null {
   }
 }
 
-function readSaved<T>(key: string): T | null {
-  try {
-    const raw = storage()?.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : null;
-  } catch {
-    return null;
-  }
-}
+export function createLiveSession(deps: LiveSessionDeps): LiveSession {
+  const { visit, presenter } = deps;
+  const storage = deps.storage ?? sessionStorageOrNull;
+  const connect = deps.connect ?? ((options) => new LiveConnection(options));
+  const now = deps.now ?? Date.now;
 
-export function leaveSession(): void {
-  current?.close();
-  current = null;
-  storage()?.removeItem(GUIDE_KEY);
-  storage()?.removeItem(DELEGATE_KEY);
-  liveStore.setState(idle);
-}
-
-/** Starts a session as its guide (or takes it up again after a reload: the token stays in this tab). */
-export function startGuiding(store: VisitStore, presenterStore: PresenterStore): void {
-  current?.close();
-  let saved = readSaved<{ code: string; token: string }>(GUIDE_KEY);
-  let rev = 0;
-  let lastSent = '';
-  let viewTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastViewAt = 0;
-  liveStore.setState({ ...idle, role: 'guide', code: saved?.code ?? null, status: 'connecting' });
-
-  const stateMessage = () => {
-    const state = toLiveState(store.getState(), presenterStore.getState().blank);
-    return state ? ({ type: 'state', rev, state } as const) : null;
-  };
-  const viewMessage = () => {
-    const view = store.getState().view;
-    return view ? ({ type: 'view', view: view as LiveView } as const) : null;
-  };
-
-  const connection = new LiveConnection({
-    hello: () => {
-      if (!saved) return [{ type: 'start' }];
-      // After any reconnect (or a relay restart) the guide says who it is and what is on screen.
-      const messages = [{ type: 'resume', code: saved.code, token: saved.token } as const];
-      const state = stateMessage();
-      const view = viewMessage();
-      return [...messages, ...(state ? [state] : []), ...(view ? [view] : [])];
-    },
-    onMessage: (message) => {
-      if (message.type === 'started') {
-        saved = { code: message.code, token: message.token };
-        storage()?.setItem(GUIDE_KEY, JSON.stringify(saved));
-        liveStore.setState({ code: message.code, error: null });
-        sendState(true);
-        sendView();
-      } else if (message.type === 'stats') {
-        liveStore.setState({ stats: message.stats });
-      } else if (message.type === 'error') {
-        liveStore.setState({ error: message.code });
-        // The session is gone or no longer ours: stop retrying, and forget the token.
-        if (message.code === 'forbidden' || message.code === 'bad-code') {
-          storage()?.removeItem(GUIDE_KEY);
-          connection.close();
-        }
-      } else if (message.type === 'ended') {
-        liveStore.setState({ status: 'ended' });
-      }
-    },
-    onStatus: (status) => liveStore.setState({ status }),
-  });
-
-  const sendState = (force = false) => {
-    const state = toLiveState(store.getState(), presenterStore.getState().blank);
-    if (!state) return;
-    const json = JSON.stringify(state);
-    if (json === lastSent && !force) return;
-    if (json !== lastSent) rev += 1;
-    lastSent = json;
-    connection.send({ type: 'state', rev, state });
-  };
-  // Camera turns: at most VIEW_RATE_HZ a second, the latest wins; a backed-up socket skips one.
-  const sendView = () => {
-    clearTimeout(viewTimer);
-    const wait = 1000 / VIEW_RATE_HZ - (Date.now() - lastViewAt);
-    if (wait > 0) {
-      viewTimer = setTimeout(sendView, wait);
-      return;
-    }
-    const message = viewMessage();
-    if (!message) return;
-    if (connection.congested) {
-      viewTimer = setTimeout(sendView, 1000 / VIEW_RATE_HZ);
-      return;
-    }
-    lastViewAt = Date.now();
-    connection.send(message);
-  };
-
-  const unsubscribeStore = store.subscribe((state, prev) => {
-    if (state.view !== prev.view) sendView();
-    if (state.place !== prev.place || state.openHotspotId !== prev.openHotspotId || state.tour !== prev.tour) sendState();
-  });
-  const unsubscribeBlank = presenterStore.subscribe((s, p) => s.blank !== p.blank && sendState());
-
-  current = {
-    close: () => {
-      if (liveStore.getState().status !== 'ended') connection.send({ type: 'end' });
-      clearTimeout(viewTimer);
-      unsubscribeStore();
-      unsubscribeBlank();
-      // Let the end message leave before the socket closes.
-      setTimeout(() => connection.close(), 50);
-    },
-  };
-}
-
-/** Joins a guide's session as a delegate; the screen follows the guide until they break away. */
-export function joinAsDelegate(store: VisitStore, code: string, presenterStore: PresenterStore): void {
-  current?.close();
-  let latest: { rev: number; state: LiveState | null; view: LiveView | null } = { rev: -1, state: null, view: null };
-  let applying = false;
-  liveStore.setState({ ...idle, role: 'delegate', code, status: 'connecting' });
-
-  const apply = () => {
-    const { state, view } = latest;
-    if (!state) return;
-    applying = true;
+  const readSaved = <T,>(key: string): T | null => {
     try {
-      const own = store.getState();
-      store.getState().restore({ lang: own.lang, place: state.place, view, openHotspotId: state.openHotspotId, tour: state.tour });
-      presenterStore.getState().setBlank(state.blank);
-    } finally {
-      applying = false;
+      const raw = storage()?.getItem(key);
+      return raw ? (JSON.parse(raw) as T) : null;
+    } catch {
+      return null;
     }
   };
-  const status = () =>
-    connection.send({ type: 'status', lang: store.getState().lang, following: liveStore.getState().following });
+  const save = (key: string, value: unknown) => {
+    try {
+      storage()?.setItem(key, JSON.stringify(value));
+    } catch {
+      // Private mode: the session lasts as long as the tab.
+    }
+  };
+  const forget = (key: string) => {
+    try {
+      storage()?.removeItem(key);
+    } catch {
+      // Nothing was kept.
+    }
+  };
 
-  const connection = new LiveConnection({
-    hello: () => [{ type: 'join', code, lang: store.getState().lang, following: liveStore.getState().following }],
-    onMessage: (message) => {
-      if (message.type === 'joined') {
-        storage()?.setItem(DELEGATE_KEY, JSON.stringify({ code }));
-        liveStore.setState({ error: null });
-      } else if (message.type === 'snapshot') {
-        // Snapshots repeat and may arrive twice: an older or equal revision changes nothing.
-        if (message.rev < latest.rev) return;
-        latest = { rev: message.rev, state: message.state, view: message.view ?? latest.view };
-        if (liveStore.getState().following) apply();
-      } else if (message.type === 'view') {
-        latest = { ...latest, view: message.view };
-        if (liveStore.getState().following && latest.state) {
-          applying = true;
-          store.getState().setView(message.view);
+  /** The run in progress: its connection and subscriptions, and what followGuide/breakAway do in it. */
+  let run: { close(): void; follow(): void; breakAway(): void } | null = null;
+
+  const store = createStore<LiveSessionState & LiveSessionActions>()((set, get) => {
+    const endRun = () => {
+      run?.close();
+      run = null;
+    };
+
+    function startGuiding(lead?: { code: string; token: string }): void {
+      endRun();
+      let saved = lead ? { ...lead, rev: 0 } : readSaved<{ code: string; token: string; rev?: number }>(GUIDE_KEY);
+      if (lead) save(GUIDE_KEY, saved);
+      /** The relay's latest revision this screen knows. */
+      let rev = saved?.rev ?? 0;
+      /** A change of this screen the relay has not confirmed. */
+      let dirty = false;
+      let lastView = JSON.stringify(visit.getState().view);
+      let applying = false;
+      let viewTimer: ReturnType<typeof setTimeout> | undefined;
+      let lastViewAt = 0;
+      let forbidden = 0;
+      set({ ...idle, role: 'guide', code: saved?.code ?? null, status: 'connecting' });
+
+      const mine = () => toLiveState(visit.getState(), presenter.getState().blank);
+      const stateMessage = () => {
+        const state = mine();
+        return state ? ({ type: 'state', rev: rev + 1, state, view: visit.getState().view } as const) : null;
+      };
+      const markSending = (value: boolean) => {
+        dirty = value;
+        if (get().sending !== value) set({ sending: value });
+      };
+
+      const connection = connect({
+        hello: () => {
+          if (!saved) return [{ type: 'start' }];
+          // After any reconnect (or a relay restart) the guide says who it is; a change the relay
+          // has not confirmed goes again.
+          const state = dirty ? stateMessage() : null;
+          return [{ type: 'resume', code: saved.code, token: saved.token, rev }, ...(state ? [state] : [])];
+        },
+        onMessage: (message) => {
+          if (message.type === 'started') {
+            const fresh = !saved;
+            saved = { code: message.code, token: message.token, rev };
+            save(GUIDE_KEY, saved);
+            forbidden = 0;
+            set({ code: message.code, error: null });
+            if (fresh) sendState(true);
+          } else if (message.type === 'snapshot') {
+            if (message.rev < rev) return;
+            rev = message.rev;
+            if (saved) save(GUIDE_KEY, { ...saved, rev });
+            set({ shown: { rev: message.rev, state: message.state } });
+            const own = mine();
+            if (JSON.stringify(message.state) === JSON.stringify(own)) markSending(false);
+            else if (message.state === null) sendState(true);
+            else if (!dirty) {
+              // Another screen of this guide moved the session (or this tab came back to it): show it.
+              applying = true;
+              try {
+                visit.getState().restore({ ...visit.getState(), place: message.state.place, view: message.view, openHotspotId: message.state.openHotspotId, tour: message.state.tour });
+                presenter.setState({ blank: message.state.blank });
+                lastView = JSON.stringify(message.view);
+              } finally {
+                applying = false;
+              }
+            }
+          } else if (message.type === 'stats') {
+            set({ stats: message.stats });
+          } else if (message.type === 'error') {
+            set({ error: message.code });
+            if (message.code === 'bad-code') {
+              // The session ended (or expired): it cannot come back.
+              forget(GUIDE_KEY);
+              set({ status: 'ended' });
+              connection.close();
+            } else if (message.code === 'forbidden') {
+              // Maybe only this relay, for now: keep the token and try again, slower each time.
+              forbidden += 1;
+              connection.retryIn(Math.min(FORBIDDEN_RETRY_MAX_MS, 2_000 * 2 ** forbidden));
+            }
+          } else if (message.type === 'ended') {
+            forget(GUIDE_KEY);
+            set({ status: 'ended' });
+          }
+        },
+        onStatus: (status) => get().status !== 'ended' && set({ status }),
+      });
+
+      const sendState = (force = false) => {
+        const message = stateMessage();
+        if (!message) return;
+        if (!force && JSON.stringify(message.state) === JSON.stringify(get().shown?.state ?? null) && !dirty) return;
+        markSending(true);
+        lastView = JSON.stringify(message.view);
+        connection.send(message);
+      };
+      // Camera turns: at most VIEW_RATE_HZ a second, the latest wins; a backed-up socket skips one.
+      const sendView = () => {
+        clearTimeout(viewTimer);
+        const wait = 1000 / VIEW_RATE_HZ - (now() - lastViewAt);
+        if (wait > 0) {
+          viewTimer = setTimeout(sendView, wait);
+          return;
+        }
+        const view = visit.getState().view;
+        if (!view || JSON.stringify(view) === lastView) return;
+        if (connection.congested) {
+          viewTimer = setTimeout(sendView, 1000 / VIEW_RATE_HZ);
+          return;
+        }
+        lastViewAt = now();
+        lastView = JSON.stringify(view);
+        connection.send({ type: 'view', view: view as LiveView });
+      };
+
+      const unsubscribeVisit = visit.subscribe((state, prev) => {
+        if (applying) return;
+        if (state.place !== prev.place || state.openHotspotId !== prev.openHotspotId || state.tour !== prev.tour) sendState();
+        else if (state.view !== prev.view) sendView();
+      });
+      const unsubscribePresenter = presenter.subscribe((s, p) => !applying && s.blank !== p.blank && sendState());
+
+      run = {
+        close: () => {
+          if (get().status !== 'ended') connection.send({ type: 'end' });
+          clearTimeout(viewTimer);
+          unsubscribeVisit();
+          unsubscribePresenter();
+          // Let the end message leave before the socket closes.
+          setTimeout(() => connection.close(), 50);
+        },
+        follow: () => undefined,
+        breakAway: () => undefined,
+      };
+    }
+
+    function joinAsDelegate(code: string): void {
+      endRun();
+      let pass = readSaved<{ code: string; pass?: string }>(DELEGATE_KEY);
+      if (pass?.code !== code) pass = null;
+      let latest: { rev: number; state: LiveState | null; view: LiveView | null } = { rev: -1, state: null, view: null };
+      /** A new connection takes the relay's snapshot whatever its revision (a re-created session may count anew). */
+      let fresh = true;
+      let applying = false;
+      set({ ...idle, role: 'delegate', code, status: 'connecting', phase: 'joining' });
+
+      const apply = () => {
+        const { state, view } = latest;
+        if (!state) return;
+        applying = true;
+        try {
+          const own = visit.getState();
+          own.restore({ lang: own.lang, place: state.place, view, openHotspotId: state.openHotspotId, tour: state.tour });
+          presenter.setState({ blank: state.blank });
+        } finally {
           applying = false;
         }
-      } else if (message.type === 'ended') {
-        storage()?.removeItem(DELEGATE_KEY);
-        presenterStore.getState().setBlank(false);
-        liveStore.setState({ status: 'ended' });
-        connection.close();
-      } else if (message.type === 'error') {
-        liveStore.setState({ error: message.code });
-        if (message.code === 'bad-code' || message.code === 'rate-limited') {
-          storage()?.removeItem(DELEGATE_KEY);
-          connection.close();
+      };
+      const status = () => connection.send({ type: 'status', lang: visit.getState().lang, following: get().following });
+      const limited = (ms: number) => {
+        set({ phase: 'limited', retryAt: now() + ms });
+        connection.retryIn(ms);
+      };
+
+      const connection = connect({
+        hello: () => {
+          fresh = true;
+          return [{ type: 'join', code, lang: visit.getState().lang, following: get().following, ...(pass?.pass ? { pass: pass.pass } : {}) }];
+        },
+        onMessage: (message) => {
+          if (message.type === 'joined') {
+            pass = { code, pass: message.pass };
+            save(DELEGATE_KEY, pass);
+            set({ error: null, phase: 'joined', retryAt: null });
+          } else if (message.type === 'waiting') {
+            set({ error: null, phase: 'waiting', retryAt: null });
+          } else if (message.type === 'snapshot') {
+            // Snapshots repeat and may arrive twice: an older or equal revision changes nothing.
+            if (message.rev < latest.rev && !fresh) return;
+            fresh = false;
+            latest = { rev: message.rev, state: message.state, view: message.view };
+            if (get().following) apply();
+          } else if (message.type === 'view') {
+            latest = { ...latest, view: message.view };
+            if (get().following && latest.state) {
+              applying = true;
+              visit.getState().setView(message.view);
+              applying = false;
+            }
+          } else if (message.type === 'ended') {
+            forget(DELEGATE_KEY);
+            presenter.setState({ blank: false });
+            set({ status: 'ended', phase: null });
+            connection.close();
+          } else if (message.type === 'error') {
+            if (message.code === 'rate-limited' || message.code === 'busy') {
+              set({ error: message.code });
+              limited(message.retryMs ?? DEFAULT_RETRY_MS);
+            } else if (message.code === 'bad-code' && pass?.pass) {
+              // Joined before: the session exists, its guide is away. Wait, and ask again.
+              set({ error: null, phase: 'waiting' });
+              connection.retryIn(5_000);
+            } else {
+              set({ error: message.code });
+              if (message.code === 'bad-code') {
+                forget(DELEGATE_KEY);
+                connection.close();
+              }
+            }
+          }
+        },
+        onStatus: (s) => get().status !== 'ended' && set({ status: s }),
+      });
+
+      // A delegate who moves on their own breaks away; their language is theirs and changes nothing.
+      const unsubscribeVisit = visit.subscribe((state, prev) => {
+        if (state.lang !== prev.lang) status();
+        if (applying || !get().following) return;
+        if (state.place !== prev.place || state.view !== prev.view || state.openHotspotId !== prev.openHotspotId || state.tour !== prev.tour) {
+          set({ following: false });
+          status();
         }
-      }
-    },
-    onStatus: (s) => liveStore.getState().status !== 'ended' && liveStore.setState({ status: s }),
-  });
+      });
 
-  // A delegate who moves on their own breaks away; their language is theirs and changes nothing.
-  const unsubscribeStore = store.subscribe((state, prev) => {
-    if (state.lang !== prev.lang) status();
-    if (applying || !liveStore.getState().following) return;
-    if (state.place !== prev.place || state.view !== prev.view || state.openHotspotId !== prev.openHotspotId || state.tour !== prev.tour) {
-      liveStore.setState({ following: false });
-      status();
+      run = {
+        close: () => {
+          unsubscribeVisit();
+          presenter.setState({ blank: false });
+          connection.close();
+        },
+        follow: () => {
+          set({ following: true });
+          status();
+          apply();
+        },
+        breakAway: () => {
+          set({ following: false });
+          presenter.setState({ blank: false });
+          status();
+        },
+      };
     }
+
+    return {
+      ...idle,
+      startGuiding,
+      joinAsDelegate,
+      followGuide: () => run?.follow(),
+      breakAway: () => run?.breakAway(),
+      leave: () => {
+        endRun();
+        forget(GUIDE_KEY);
+        forget(DELEGATE_KEY);
+        set(idle);
+      },
+      resumeSaved: () => {
+        if (get().role) return;
+        if (readSaved(GUIDE_KEY)) startGuiding();
+        else {
+          const delegate = readSaved<{ code: string }>(DELEGATE_KEY);
+          if (delegate) joinAsDelegate(delegate.code);
+        }
+      },
+      guideToken: () => (get().role === 'guide' ? (readSaved<{ token: string }>(GUIDE_KEY)?.token ?? null) : null),
+    };
   });
-
-  current = {
-    close: () => {
-      unsubscribeStore();
-      presenterStore.getState().setBlank(false);
-      connection.close();
-    },
-  };
-  followGuide = () => {
-    liveStore.setState({ following: true });
-    status();
-    apply();
-  };
-  breakAway = () => {
-    liveStore.setState({ following: false });
-    presenterStore.getState().setBlank(false);
-    status();
-  };
-}
-
-/** Back to the guide's screen, at once. */
-export let followGuide: () => void = () => undefined;
-/** Look around on one's own; the session stays. */
-export let breakAway: () => void = () => undefined;
-
-/** After a reload, takes up the session this tab was in. */
-export function resumeSavedSession(store: VisitStore, presenterStore: PresenterStore): void {
-  if (liveStore.getState().role) return;
-  if (readSaved(GUIDE_KEY)) startGuiding(store, presenterStore);
-  else {
-    const delegate = readSaved<{ code: string }>(DELEGATE_KEY);
-    if (delegate) joinAsDelegate(store, delegate.code, presenterStore);
-  }
+  return store;
 }

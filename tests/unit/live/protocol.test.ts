@@ -6,9 +6,8 @@ import {
   formatCode,
   MAX_FRAME_BYTES,
   normalizeCode,
-  parseClientMessage,
-  parseServerMessage,
 } from '../../../src/live/protocol';
+import { parseClientMessage, parseServerMessage } from '../../../src/live/schemas';
 import { initialVisitState } from '../../../src/store/visitStore';
 
 describe('the live protocol', () => {
