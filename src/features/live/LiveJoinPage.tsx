@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS } from '../../content/limits';
+import { focusWhenReady } from '../../components/focusRescue';
 import { htmlLang } from '../../i18n/i18n';
 import { rememberLang } from '../../i18n/language';
 import { CODE_LENGTH, formatCode, normalizeCode } from '../../live/protocolBasics';
@@ -39,7 +40,11 @@ export function LiveJoinPage({ code }: { code: string }) {
         ))}
       </div>
       <p>
-        <button type="button" className="button button--big" onClick={() => joinAsDelegate(store, code)} aria-disabled={joining}>
+        <button type="button" className="button button--big" onClick={() => {
+            joinAsDelegate(store, code);
+            // The guide's place replaces this page: focus its heading once it is there.
+            focusWhenReady(() => document.querySelector<HTMLElement>('.main:not(.main--live) h1'));
+          }} aria-disabled={joining}>
           {joining ? t('live.connecting') : t('live.join')}
         </button>
       </p>
@@ -52,10 +57,13 @@ export function JoinForm() {
   const { t } = useTranslation();
   const store = useVisitStore();
   const [value, setValue] = useState('');
+  const [invalid, setInvalid] = useState(false);
   const code = normalizeCode(value);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    // A code of the wrong length says why instead of doing nothing (WCAG 3.3.1).
     if (code.length === CODE_LENGTH) store.getState().goTo({ page: 'live', code });
+    else setInvalid(true);
   };
   return (
     <section aria-labelledby="join-heading" className="join">
@@ -66,7 +74,12 @@ export function JoinForm() {
         <input
           id="join-code"
           value={value}
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(e) => {
+            setValue(e.target.value);
+            setInvalid(false);
+          }}
+          aria-invalid={invalid}
+          aria-describedby="join-code-error"
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
@@ -77,6 +90,10 @@ export function JoinForm() {
           {t('live.join')}
         </button>
       </form>
+      {/* Always in the page, so that screen readers announce the message when it appears. */}
+      <p id="join-code-error" className="join__error" role="alert">
+        {invalid ? t('live.codeFormat', { length: CODE_LENGTH }) : ''}
+      </p>
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
+import { focusWhenReady } from '../../components/focusRescue';
 import { formatCode } from '../../live/protocolBasics';
 import { useLang, useVisitStore } from '../../store/context';
 import { stateToUrl } from '../../store/paths';
@@ -45,7 +46,15 @@ export function LivePanel() {
         <h2 id="live-start-heading" className="visually-hidden">
           {t('live.panel')}
         </h2>
-        <button type="button" className="button button--quiet" onClick={() => startGuiding(store)}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => {
+            startGuiding(store);
+            // The button gives way to the session panel, higher up: focus follows it there.
+            focusWhenReady(() => document.getElementById('live-panel-heading'));
+          }}
+        >
           {t('live.start')}
         </button>
         <p className="live-start__hint">{t('live.startHint')}</p>
@@ -54,7 +63,7 @@ export function LivePanel() {
   }
   return (
     <section className="side-section live-panel" aria-labelledby="live-panel-heading">
-      <h2 id="live-panel-heading">
+      <h2 id="live-panel-heading" tabIndex={-1}>
         {t('live.panel')} <span className={`live-dot live-dot--${status}`}>{t(`live.${status === 'open' ? 'open' : status === 'ended' ? 'ended' : status === 'closed' ? 'connecting' : status}`)}</span>
       </h2>
       {code && (
@@ -89,7 +98,14 @@ export function LivePanel() {
         </p>
       )}
       {error && <p role="alert">{t(`live.errors.${error}`)}</p>}
-      <button type="button" className="button" onClick={leaveSession}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          leaveSession();
+          focusWhenReady(() => document.querySelector<HTMLElement>('.live-start .button'));
+        }}
+      >
         {t('live.end')}
       </button>
     </section>

@@ -1,6 +1,7 @@
 /**
  * The step's narration as captions, in the visitor's language or both. A polite live region: a
- * screen reader hears each new step without focus moving.
+ * screen reader hears each new step without focus moving — except while the narration is read
+ * aloud, when one voice is enough.
  */
 import { useTranslation } from 'react-i18next';
 import type { TourStep } from '../../content/schema';
@@ -8,14 +9,17 @@ import { LANGS } from '../../content/limits';
 import { Text } from '../../components/Text';
 import { useLang } from '../../store/context';
 import { usePresenter } from '../../store/presenterStore';
+import { useReadingAloud } from './readingAloud';
 import { useTour } from './useTour';
 
 export function Captions({ step, bilingual }: { step: TourStep | undefined; bilingual: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const shown = bilingual ? [lang, ...LANGS.filter((l) => l !== lang)] : [lang];
+  // While the voice reads the step, a live region would make a screen reader read it too.
+  const reading = useReadingAloud();
   return (
-    <div className="captions" aria-live="polite" aria-label={t('tour.captions')} role="region">
+    <div className="captions" aria-live={reading ? 'off' : 'polite'} aria-label={t('tour.captions')} role="region">
       {step && shown.map((l) => <Text key={l} as="p" className="captions__line" value={step.narration} lang={l} />)}
     </div>
   );

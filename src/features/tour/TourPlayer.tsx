@@ -2,14 +2,16 @@
  * The tour player: previous / play-pause / next, progress, every step to jump to, narration read
  * aloud at an adjustable pace, and the way into presenter mode.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useContent } from '../../content/ContentContext';
 import { findCampus, findStop } from '../../content/lookup';
 import { Text } from '../../components/Text';
+import { focusIsLost } from '../../components/focusRescue';
 import { useLang, useVisitStore } from '../../store/context';
 import { presenter, usePresenter } from '../../store/presenterStore';
+import { readingAloudStore } from './readingAloud';
 import { pickVoice, speak, useVoices } from './speech';
 import { isAtStep, stepSeconds } from './tourSteps';
 import { useTour } from './useTour';
@@ -37,6 +39,39 @@ export function TourPlayer() {
   const [pace, setPace] = useState(1);
   const voices = useVoices();
   const voice = pickVoice(voices, lang);
+  const reading = listening && voice !== undefined;
+  useEffect(() => {
+    readingAloudStore.setState({ reading });
+    return () => readingAloudStore.setState({ reading: false });
+  }, [reading]);
+
+  // Present and Leave presenter mode replace the button that was pressed: focus goes to its
+  // counterpart (2.4.3) — after a change of mode, not when the player first appears.
+  const presentButton = useRef<HTMLButtonElement>(null);
+  const leavePresenterButton = useRef<HTMLButtonElement>(null);
+  const wasPresenting = useRef(presenting);
+  useEffect(() => {
+    if (wasPresenting.current === presenting) return;
+    wasPresenting.current = presenting;
+    if (focusIsLost()) (presenting ? leavePresenterButton : presentButton).current?.focus();
+  }, [presenting]);
+
+  // In presenter mode the player is a bar fixed over the top of the screen; what sits below it
+  // (view controls, the open panel) starts below its real height, which grows when it wraps.
+  const player = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const el = player.current;
+    const root = document.documentElement;
+    if (!presenting || !el) return;
+    const update = () => root.style.setProperty('--presenter-bar', `${Math.ceil(el.getBoundingClientRect().height)}px`);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--presenter-bar');
+    };
+  }, [presenting]);
 
   // Narration and autoplay: read the step aloud if asked, and move on when it ends (or after the
   // step's time when there is no voice). Any change of step, pace or language starts over.
@@ -71,7 +106,7 @@ export function TourPlayer() {
   };
 
   return (
-    <section className="tour-player" aria-labelledby="tour-player-title">
+    <section ref={player} className="tour-player" aria-labelledby="tour-player-title">
       <div className="tour-player__head">
         <h2 id="tour-player-title" className="tour-player__title" aria-label={t('tour.playerNamed', { tour: tour.title[lang] })}>
           <Text value={tour.title} />
@@ -127,16 +162,24 @@ export function TourPlayer() {
             <button type="button" className="button button--quiet" onClick={() => presenter.toggle('help')}>
               {t('tour.keys')}
             </button>
-            <button type="button" className="button button--quiet" onClick={presenter.leave}>
+            <button ref={leavePresenterButton} type="button" className="button button--quiet" onClick={presenter.leave}>
               {t('tour.leavePresenter')}
             </button>
           </>
         ) : (
-          <button type="button" className="button button--quiet" onClick={presenter.enter}>
+          <button ref={presentButton} type="button" className="button button--quiet" onClick={presenter.enter}>
             {t('tour.present')}
           </button>
         )}
-        <button type="button" className="button button--quiet" onClick={leave}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => {
+            leave();
+            // The player goes away with this button: focus the stop's heading, where the visitor still is.
+            requestAnimationFrame(() => document.getElementById('stop-title')?.focus());
+          }}
+        >
           {t('tour.leave')}
         </button>
       </div>
