@@ -66,6 +66,9 @@ export function layoutHotspots(hotspots: readonly ViewerHotspot[], view: View, w
   return placed.sort((a, b) => a.x - b.x || a.y - b.y);
 }
 
+/** The viewer's own picture layers. */
+const PICTURE = '.pano__canvas, .pano__preview, .pano__cover, .hotspot-layer, .hotspot-slot';
+
 /** Points of a marker (from its centre) that must be clear for it to count as shown. */
 const PROBES = [
   [0, 0],
@@ -87,7 +90,8 @@ function isCovered(button: HTMLElement): boolean {
   const cy = box.top + box.height / 2;
   return PROBES.some(([dx, dy]) => {
     const hit = document.elementFromPoint(cx + dx, cy + dy);
-    return hit !== null && !button.contains(hit);
+    // The panorama itself lies under every marker (and shows through a hidden one): not a cover.
+    return hit !== null && !button.contains(hit) && !hit.classList.contains('pano') && hit.closest(PICTURE) === null;
   });
 }
 
