@@ -11,6 +11,7 @@ import yubei from '../../assets/content/campuses/yubei.json';
 import tours from '../../assets/content/tours.json';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
+import sharp from 'sharp';
 import { axeViolations, launchBrowser, openPage, visitState, waitForPanorama } from './browser';
 import { focused, ringContrast, tabTo } from './focus';
 
@@ -67,6 +68,36 @@ describe('focus rings on the panorama (1.4.11)', () => {
     const button = page.getByRole('button', { name: en.stop.zoomIn });
     const ring = await ringContrast(page, button, button, 8);
     expect(ring.weakest).toBeGreaterThanOrEqual(3);
+    await page.context().close();
+  });
+});
+
+describe('forced colours (Windows high contrast)', () => {
+  /** The mean colour of a part of the screen. */
+  const meanColour = async (page: Page, clip: { x: number; y: number; width: number; height: number }) =>
+    (await sharp(await page.screenshot({ clip })).stats()).channels.slice(0, 3).map((c) => c.mean);
+  const distance = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]!));
+
+  it("still show the tour's progress and which hotspot is open", async () => {
+    const page = await openPage(browser);
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto(stepUrl('en', 5));
+    await waitForPanorama(page, 'preview');
+    // Step 5 of 10: the bar's first quarter is filled, its last quarter is not.
+    const bar = (await page.locator('.progress').boundingBox())!;
+    const filled = await meanColour(page, { x: bar.x + 2, y: bar.y + 1, width: bar.width / 4, height: Math.max(1, bar.height - 2) });
+    const empty = await meanColour(page, { x: bar.x + (bar.width * 3) / 4, y: bar.y + 1, width: bar.width / 4 - 2, height: Math.max(1, bar.height - 2) });
+    expect(distance(filled, empty)).toBeGreaterThan(60);
+
+    // The open hotspot's marker looks different from the same marker once its panel is closed.
+    const icon = page.locator(`[data-hotspot-id="${tour.steps[4]!.hotspot}"] .hotspot__icon`);
+    const box = (await icon.boundingBox())!;
+    const inner = { x: box.x + 8, y: box.y + 8, width: box.width - 16, height: box.height - 16 };
+    const open = await meanColour(page, inner);
+    await page.getByRole('button', { name: en.stop.closePanel }).click();
+    await expect.poll(() => page.locator('.info-panel').count()).toBe(0);
+    const closed = await meanColour(page, inner);
+    expect(distance(open, closed)).toBeGreaterThan(60);
     await page.context().close();
   });
 });

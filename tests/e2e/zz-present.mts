@@ -1,0 +1,13 @@
+import { launchBrowser, openPage, waitForPanorama } from './browser';
+const [base, out, lang = 'en', w = '1280', h = '720'] = process.argv.slice(2);
+const browser = await launchBrowser();
+const page = await openPage(browser, { viewport: { width: Number(w), height: Number(h) } });
+await page.goto(`${base}/${lang}/yubei/library?tour=college-in-10-stops&step=2`);
+await waitForPanorama(page, 'full');
+await page.getByRole('button', { name: lang === 'zh' ? '演示模式' : 'Present', exact: true }).click();
+await page.waitForTimeout(1500);
+await page.keyboard.press('Tab');
+await page.screenshot({ path: `${out}-present.png` });
+console.log(await page.evaluate(() => [...document.querySelectorAll('.view-controls button')].map((b) => { const r = b.getBoundingClientRect(); const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return [b.getAttribute('aria-label'), Math.round(r.top), hit?.className]; })));
+console.log(1 ? await page.evaluate(() => [getComputedStyle(document.documentElement).getPropertyValue('--presenter-bar'), document.querySelector('.tour-player')!.getBoundingClientRect().height]) : '');
+await browser.close();
