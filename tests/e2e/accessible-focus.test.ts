@@ -13,7 +13,7 @@ import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 import sharp from 'sharp';
 import { axeViolations, launchBrowser, openPage, visitState, waitForPanorama } from './browser';
-import { focused, ringContrast, tabTo } from './focus';
+import { focused, ringContrast } from './focus';
 
 const base = inject('baseUrl');
 const tour = tours.tours.find((t) => t.id === 'college-in-10-stops')!;
