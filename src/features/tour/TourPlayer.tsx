@@ -45,15 +45,17 @@ export function TourPlayer() {
     return () => readingAloudStore.setState({ reading: false });
   }, [reading]);
 
-  // Present and Leave presenter mode replace the button that was pressed: focus goes to its
-  // counterpart (2.4.3) — after a change of mode, not when the player first appears.
+  // Present and Leave presenter mode remove the button that was pressed (2.4.3). Presenting, focus
+  // goes to Next, where Space and Enter, like the clicker, move on (on "Leave presenter mode" a
+  // Space would end the presentation); leaving, to Present. Only after a change of mode, not when
+  // the player first appears.
   const presentButton = useRef<HTMLButtonElement>(null);
-  const leavePresenterButton = useRef<HTMLButtonElement>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
   const wasPresenting = useRef(presenting);
   useEffect(() => {
     if (wasPresenting.current === presenting) return;
     wasPresenting.current = presenting;
-    if (focusIsLost()) (presenting ? leavePresenterButton : presentButton).current?.focus();
+    if (focusIsLost()) (presenting ? nextButton : presentButton).current?.focus();
   }, [presenting]);
 
   // In presenter mode the player is a bar fixed over the top of the screen; what sits below it
@@ -134,7 +136,7 @@ export function TourPlayer() {
         <button type="button" className="button" aria-pressed={playing} onClick={() => setPlaying((p) => !p)}>
           {playing ? t('tour.pause') : t('tour.play')}
         </button>
-        <button type="button" className="button button--quiet" onClick={next} aria-disabled={index === count - 1}>
+        <button ref={nextButton} type="button" className="button button--quiet" onClick={next} aria-disabled={index === count - 1}>
           {t('tour.next')}
           <span aria-hidden="true"> ▶</span>
         </button>
@@ -162,7 +164,7 @@ export function TourPlayer() {
             <button type="button" className="button button--quiet" onClick={() => presenter.toggle('help')}>
               {t('tour.keys')}
             </button>
-            <button ref={leavePresenterButton} type="button" className="button button--quiet" onClick={presenter.leave}>
+            <button type="button" className="button button--quiet" onClick={presenter.leave}>
               {t('tour.leavePresenter')}
             </button>
           </>
