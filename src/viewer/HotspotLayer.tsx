@@ -66,8 +66,11 @@ export function layoutHotspots(hotspots: readonly ViewerHotspot[], view: View, w
   return placed.sort((a, b) => a.x - b.x || a.y - b.y);
 }
 
-/** The viewer's own picture layers. */
-const PICTURE = '.pano__canvas, .pano__preview, .pano__cover, .hotspot-layer, .hotspot-slot';
+/**
+ * The viewer's own layers: its picture, and the passing "Loading…" line (gone within moments; a
+ * marker hidden under it would drop out of the Tab order for no lasting reason).
+ */
+const PICTURE = '.pano__canvas, .pano__preview, .pano__cover, .pano__status, .hotspot-layer, .hotspot-slot';
 
 /** Points of a marker (from its centre) that must be clear for it to count as shown. */
 const PROBES = [
