@@ -90,11 +90,7 @@ export function DelegateBar() {
         <span className={`live-dot live-dot--${status}`} aria-hidden="true" />
         {line}
       </p>
-      {error && (
-        <p className="delegate-bar__error" role="alert">
-          {t(`live.errors.${error}`)}
-        </p>
-      )}
+      {error && <p className="delegate-bar__error">{t(`live.errors.${error}`)}</p>}
       <div className="delegate-bar__actions">
         {status !== 'ended' &&
           (following ? (
