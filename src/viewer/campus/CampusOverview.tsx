@@ -206,9 +206,6 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
     (stopId: string) => {
       const vp = model.viewpoints[stopId];
       if (!vp || flight) return;
-      // The markers and buttons go while the camera flies: the region holds focus meanwhile, and
-      // the stop's page takes it on arrival (never <body>, WCAG 2.4.3).
-      containerRef.current?.focus({ preventScroll: true });
       if (reducedMotion) {
         onChoose(stopId);
         return;
@@ -227,6 +224,12 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
   );
 
   const onLanded = useCallback((stopId: string) => onChoose(stopId), [onChoose]);
+
+  // The markers and buttons go while the camera flies: if focus went with them, the region holds
+  // it meanwhile, and the stop's page takes it on arrival (never <body>, WCAG 2.4.3).
+  useEffect(() => {
+    if (flight && (document.activeElement === document.body || !document.activeElement)) containerRef.current?.focus({ preventScroll: true });
+  }, [flight]);
 
   // Drag to turn and tilt (right button or two fingers to move), wheel or pinch to zoom.
   const pointers = useRef(new Map<number, { x: number; y: number; button: number }>());
