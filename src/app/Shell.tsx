@@ -12,6 +12,7 @@ import { PresenterLayer } from '../features/tour/PresenterLayer';
 import { TourSync } from '../features/tour/TourSync';
 import { usePlace, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
+import { DocumentTitle } from './DocumentTitle';
 import { LanguageSync } from './LanguageSync';
 import { Page } from './Page';
 import { UrlSync } from './UrlSync';
@@ -71,6 +72,7 @@ export function Shell() {
     <>
       <UrlSync />
       <LanguageSync />
+      <DocumentTitle />
       <TourSync />
       <PresenterLayer onStop={place.page === 'stop'} />
       <a className="skip-link" href="#main">

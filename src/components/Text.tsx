@@ -3,6 +3,7 @@ import type { ElementType } from 'react';
 import type { Lang, LocalizedText } from '../content/schema';
 import { htmlLang } from '../i18n/i18n';
 import { useLang } from '../store/context';
+import { keepTogether } from './keepTogether';
 
 interface TextProps {
   value: LocalizedText;
@@ -18,7 +19,17 @@ export function Text({ value, lang, as: Tag = 'span', className, id }: TextProps
   const shown = lang ?? current;
   return (
     <Tag lang={htmlLang(shown)} className={className} id={id}>
-      {value[shown]}
+      {shown === 'zh'
+        ? keepTogether(value[shown]).map((piece, i) =>
+            piece.together ? (
+              <span key={i} className="nobreak">
+                {piece.text}
+              </span>
+            ) : (
+              piece.text
+            ),
+          )
+        : value[shown]}
     </Tag>
   );
 }

@@ -5,7 +5,7 @@
  * Made like the visit store: a factory over zustand's framework-free `createStore`, one instance
  * per app (src/app/main.tsx) handed down through React context (src/store/context.tsx), a fresh one
  * per test. Plain data and actions only: the browser's full screen is the tour feature's business
- * (src/features/tour/fullscreen.ts).
+ * (src/features/tour/presenterMode.ts).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
@@ -15,6 +15,11 @@ export interface PresenterState {
   bilingual: boolean;
   blank: boolean;
   help: boolean;
+  /**
+   * The tour player reads the narration aloud: the captions then stop being a live region, or a
+   * screen reader would speak each step at the same moment as the voice.
+   */
+  readingAloud: boolean;
 }
 
 export interface PresenterActions {
@@ -24,11 +29,12 @@ export interface PresenterActions {
   toggle(key: 'bilingual' | 'blank' | 'help'): void;
   /** Blanks or shows the screen (a live session's guide decides it for the delegates). */
   setBlank(blank: boolean): void;
+  setReadingAloud(reading: boolean): void;
 }
 
 export type PresenterStore = StoreApi<PresenterState & PresenterActions>;
 
-export const initialPresenterState: PresenterState = { presenting: false, bilingual: false, blank: false, help: false };
+export const initialPresenterState: PresenterState = { presenting: false, bilingual: false, blank: false, help: false, readingAloud: false };
 
 export function createPresenterStore(initial: PresenterState = initialPresenterState): PresenterStore {
   return createStore<PresenterState & PresenterActions>()((set) => ({
@@ -37,5 +43,6 @@ export function createPresenterStore(initial: PresenterState = initialPresenterS
     leave: () => set({ presenting: false, blank: false, help: false }),
     toggle: (key) => set((s) => ({ [key]: !s[key] })),
     setBlank: (blank) => set({ blank }),
+    setReadingAloud: (readingAloud) => set({ readingAloud }),
   }));
 }

@@ -43,11 +43,11 @@ describe.each(cases)('the 3D overview of $campus.id ($lang)', ({ lang, locale, v
       expect(stats.entropy).toBeGreaterThan(4);
       expect(Math.max(...stats.mean)).toBeGreaterThan(60);
 
-      // Every stop is a marker: a button named by the stop, in the visitor's language.
+      // Every stop is a marker: a button named by the number it shows and the stop, in the visitor's language.
       const markers = overview.locator('.overview__marker');
       await expect.poll(() => markers.count()).toBe(campus.stops.length);
-      for (const stop of campus.stops) {
-        await expect.poll(() => overview.getByRole('button', { name: stop.name[lang], exact: true }).count()).toBe(1);
+      for (const [i, stop] of campus.stops.entries()) {
+        await expect.poll(() => overview.getByRole('button', { name: `${i + 1} ${stop.name[lang]}`, exact: true }).count()).toBe(1);
         const box = await overview.locator(`[data-stop-id="${stop.id}"]`).boundingBox();
         expect(box!.width).toBeGreaterThanOrEqual(24);
         expect(box!.height).toBeGreaterThanOrEqual(24);

@@ -243,6 +243,10 @@ describe('presenter mode', () => {
     await expect.poll(() => captions(page).locator('p').count()).toBe(2);
     expect(await captions(page).locator('p[lang="zh-CN"]').textContent()).toBe(step(3).narration.zh);
 
+    // Esc closes the innermost thing first: the step's open panel, then presenter mode.
+    await page.keyboard.press('Escape');
+    expect((await visitState(page)).openHotspotId).toBeNull();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('is-presenting'))).toBe(true);
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.documentElement.classList.contains('is-presenting'))).toBe(false);
     await page.context().close();

@@ -3,9 +3,10 @@
  * to break away or follow again, and one polite live region that announces what the guide did
  * (a new place, an opened panel, a tour step — never a mere camera turn) without moving focus.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { focusWhenReady } from '../../components/focusRescue';
 import { useContent } from '../../content/ContentContext';
 import { findCampus, findHotspot, findStop } from '../../content/lookup';
 import type { Content, Lang } from '../../content/schema';
@@ -47,6 +48,22 @@ export function DelegateBar() {
   const phase = useLive((s) => s.phase);
   const seconds = useCountdown(useLive((s) => (s.phase === 'limited' ? s.retryAt : null)));
   const [said, setSaid] = useState('');
+  const bar = useRef<HTMLDivElement>(null);
+
+  // The bar sticks to the top: the page keeps what Tab focuses below it (scroll-padding-top).
+  useEffect(() => {
+    const el = bar.current;
+    if (role !== 'delegate' || !el) return;
+    const root = document.documentElement;
+    const update = () => root.style.setProperty('--delegate-bar', `${Math.ceil(el.getBoundingClientRect().height)}px`);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--delegate-bar');
+    };
+  }, [role]);
 
   useEffect(() => {
     if (role !== 'delegate') return;
@@ -73,8 +90,9 @@ export function DelegateBar() {
               : t('live.exploring');
   const shownError = error && error !== 'rate-limited' && error !== 'busy' ? error : null;
   return (
-    <div className="delegate-bar" role="region" aria-label={t('live.bar')}>
-      <p className="delegate-bar__status">
+    <div ref={bar} className="delegate-bar" role="region" aria-label={t('live.bar')}>
+      {/* A status region: "The live session has ended." and "Reconnecting…" are announced (4.1.3). */}
+      <p className="delegate-bar__status" role="status">
         <span className={`live-dot live-dot--${status}`} aria-hidden="true" />
         {line}
       </p>
@@ -90,7 +108,15 @@ export function DelegateBar() {
               {t('live.rejoin')}
             </button>
           ))}
-        <button type="button" className="button button--quiet" onClick={() => session.getState().leave()}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => {
+            session.getState().leave();
+            // The bar goes away with its buttons: focus the page the delegate stays on.
+            focusWhenReady(() => document.querySelector<HTMLElement>('#main h1'));
+          }}
+        >
           {t('live.leave')}
         </button>
       </div>

@@ -7,6 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS } from '../../content/limits';
+import { focusWhenReady } from '../../components/focusRescue';
 import { htmlLang } from '../../i18n/i18n';
 import { rememberLang } from '../../i18n/language';
 import { CODE_LENGTH, CREDENTIAL_PATTERN, formatCode, isCode, normalizeCode } from '../../live/protocol';
@@ -87,7 +88,11 @@ export function LiveJoinPage({ code }: { code: string }) {
         ))}
       </div>
       <p>
-        <button type="button" className="button button--big" onClick={() => session.getState().joinAsDelegate(code)} aria-disabled={joining}>
+        <button type="button" className="button button--big" onClick={() => {
+            session.getState().joinAsDelegate(code);
+            // The guide's place replaces this page: focus its heading once it is there.
+            focusWhenReady(() => document.querySelector<HTMLElement>('.main:not(.main--live) h1'));
+          }} aria-disabled={joining}>
           {joining ? t('live.connecting') : t('live.join')}
         </button>
       </p>
@@ -106,10 +111,13 @@ export function JoinForm({ heading = true }: { heading?: boolean }) {
   const { t } = useTranslation();
   const store = useVisitStore();
   const [value, setValue] = useState('');
+  const [invalid, setInvalid] = useState(false);
   const code = normalizeCode(value);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    // A code of the wrong length says why instead of doing nothing (WCAG 3.3.1).
     if (code.length === CODE_LENGTH) store.getState().goTo({ page: 'live', code });
+    else setInvalid(true);
   };
   return (
     <section aria-labelledby={heading ? 'join-heading' : undefined} aria-label={heading ? undefined : t('live.joinTitle')} className="join">
@@ -124,7 +132,12 @@ export function JoinForm({ heading = true }: { heading?: boolean }) {
         <input
           id="join-code"
           value={value}
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(e) => {
+            setValue(e.target.value);
+            setInvalid(false);
+          }}
+          aria-invalid={invalid}
+          aria-describedby="join-code-error"
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
@@ -135,6 +148,10 @@ export function JoinForm({ heading = true }: { heading?: boolean }) {
           {t('live.join')}
         </button>
       </form>
+      {/* Always in the page, so that screen readers announce the message when it appears. */}
+      <p id="join-code-error" className="join__error" role="alert">
+        {invalid ? t('live.codeFormat', { length: CODE_LENGTH }) : ''}
+      </p>
     </section>
   );
 }

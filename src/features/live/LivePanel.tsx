@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
+import { focusWhenReady } from '../../components/focusRescue';
 import { useContent } from '../../content/ContentContext';
 import { formatCode } from '../../live/protocol';
 import { useLang } from '../../store/context';
@@ -51,7 +52,15 @@ export function LivePanel() {
         <h2 id="live-start-heading" className="visually-hidden">
           {t('live.panel')}
         </h2>
-        <button type="button" className="button button--quiet" onClick={() => session.getState().startGuiding()}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => {
+            session.getState().startGuiding();
+            // The button gives way to the session panel, higher up: focus follows it there.
+            focusWhenReady(() => document.getElementById('live-panel-heading'));
+          }}
+        >
           {t('live.start')}
         </button>
         <p className="live-start__hint">{t('live.startHint')}</p>
@@ -60,7 +69,7 @@ export function LivePanel() {
   }
   return (
     <section className="side-section live-panel" aria-labelledby="live-panel-heading">
-      <h2 id="live-panel-heading">
+      <h2 id="live-panel-heading" tabIndex={-1}>
         {t('live.panel')} <span className={`live-dot live-dot--${status}`}>{t(`live.${status === 'open' ? 'open' : status === 'ended' ? 'ended' : status === 'closed' ? 'connecting' : status}`)}</span>
       </h2>
       {code && (
@@ -121,7 +130,14 @@ export function LivePanel() {
           <a href={lead}>{lead}</a>
         </p>
       )}
-      <button type="button" className="button" onClick={() => session.getState().leave()}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          session.getState().leave();
+          focusWhenReady(() => document.querySelector<HTMLElement>('.live-start .button'));
+        }}
+      >
         {t('live.end')}
       </button>
     </section>

@@ -15,7 +15,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { LiveConnection, type Connection, type ConnectionStatus, type LiveConnectionOptions } from '../../live/client';
 import { VIEW_RATE_HZ, type LiveErrorCode, type LiveState, type LiveStats, type LiveView } from '../../live/protocol';
-import type { PresenterState } from '../../store/presenterStore';
+import type { PresenterStore } from '../../store/presenterStore';
 import type { VisitState, VisitStore } from '../../store/visitStore';
 
 /** Where a delegate is in their session. */
@@ -69,7 +69,7 @@ export type LiveSession = StoreApi<LiveSessionState & LiveSessionActions>;
 
 export interface LiveSessionDeps {
   visit: VisitStore;
-  presenter: StoreApi<PresenterState>;
+  presenter: PresenterStore;
   /** Where the tab keeps its session across reloads (sessionStorage); null: nowhere. */
   storage?: () => Storage | null;
   connect?: (options: LiveConnectionOptions) => Connection;
@@ -193,7 +193,7 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
               applying = true;
               try {
                 visit.getState().restore({ ...visit.getState(), place: message.state.place, view: message.view, openHotspotId: message.state.openHotspotId, tour: message.state.tour });
-                presenter.setState({ blank: message.state.blank });
+                presenter.getState().setBlank(message.state.blank);
                 lastView = JSON.stringify(message.view);
               } finally {
                 applying = false;
@@ -286,7 +286,7 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
         try {
           const own = visit.getState();
           own.restore({ lang: own.lang, place: state.place, view, openHotspotId: state.openHotspotId, tour: state.tour });
-          presenter.setState({ blank: state.blank });
+          presenter.getState().setBlank(state.blank);
         } finally {
           applying = false;
         }
@@ -324,7 +324,7 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
             }
           } else if (message.type === 'ended') {
             forget(DELEGATE_KEY);
-            presenter.setState({ blank: false });
+            presenter.getState().setBlank(false);
             set({ status: 'ended', phase: null });
             connection.close();
           } else if (message.type === 'error') {
@@ -360,7 +360,7 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
       run = {
         close: () => {
           unsubscribeVisit();
-          presenter.setState({ blank: false });
+          presenter.getState().setBlank(false);
           connection.close();
         },
         follow: () => {
@@ -370,7 +370,7 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
         },
         breakAway: () => {
           set({ following: false });
-          presenter.setState({ blank: false });
+          presenter.getState().setBlank(false);
           status();
         },
       };

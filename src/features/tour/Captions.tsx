@@ -1,6 +1,7 @@
 /**
  * The step's narration as captions, in the visitor's language or both. A polite live region: a
- * screen reader hears each new step without focus moving.
+ * screen reader hears each new step without focus moving — except while the narration is read
+ * aloud, when one voice is enough.
  */
 import { useTranslation } from 'react-i18next';
 import type { TourStep } from '../../content/schema';
@@ -13,8 +14,10 @@ export function Captions({ step, bilingual }: { step: TourStep | undefined; bili
   const { t } = useTranslation();
   const lang = useLang();
   const shown = bilingual ? [lang, ...LANGS.filter((l) => l !== lang)] : [lang];
+  // While the voice reads the step, a live region would make a screen reader read it too.
+  const reading = usePresenter((s) => s.readingAloud);
   return (
-    <div className="captions" aria-live="polite" aria-label={t('tour.captions')} role="region">
+    <div className="captions" aria-live={reading ? 'off' : 'polite'} aria-label={t('tour.captions')} role="region">
       {step && shown.map((l) => <Text key={l} as="p" className="captions__line" value={step.narration} lang={l} />)}
     </div>
   );

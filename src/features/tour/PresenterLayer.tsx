@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePresenter, usePresenterStore } from '../../store/context';
+import { usePresenter, usePresenterStore, useVisitStore } from '../../store/context';
 import { toggleFullscreen, usePresenterMode } from './presenterMode';
 import { useTour } from './useTour';
 
@@ -18,17 +18,34 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
 }
 
-/** Clicker keys while `active`; `next` and `previous` move the tour. */
-export function usePresenterKeys(active: boolean, next: () => void, previous: () => void) {
+/**
+ * Does the focused element use this key itself? Then the clicker leaves it alone (WCAG 2.1.1):
+ * Space and Enter press a focused button or link, arrows turn the panorama or move in a list.
+ */
+function focusUsesKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof Element)) return false;
+  if (key === ' ' || key === 'Spacebar' || key === 'Enter') {
+    return target.closest('button, a[href], summary, input, select, textarea, [role="button"], [role="link"], [role="checkbox"], [role="switch"], [role="tab"]') !== null;
+  }
+  if (key.startsWith('Arrow')) return target.closest('.pano, select, input, textarea, [role="slider"], [role="listbox"], [role="radiogroup"], [role="tablist"]') !== null;
+  return false;
+}
+
+/**
+ * Clicker keys while `active`; `next` and `previous` move the tour. Esc closes the innermost
+ * thing first: the key card, the blank screen, then what `closeInner` closes (an open panel;
+ * it says whether there was one), and only then presenter mode.
+ */
+export function usePresenterKeys(active: boolean, next: () => void, previous: () => void, closeInner?: () => boolean) {
   const store = usePresenterStore();
   const mode = usePresenterMode();
-  const moves = useRef({ next, previous });
-  moves.current = { next, previous };
+  const moves = useRef({ next, previous, closeInner });
+  moves.current = { next, previous, closeInner };
   useEffect(() => {
     if (!active) return;
     const presenter = store.getState();
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || isTextField(e.target)) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || isTextField(e.target) || focusUsesKey(e.target, e.key)) return;
       const { help, blank } = store.getState();
       let handled = true;
       if (NEXT.has(e.key)) moves.current.next();
@@ -37,9 +54,11 @@ export function usePresenterKeys(active: boolean, next: () => void, previous: ()
       else if (e.key === 'f' || e.key === 'F') toggleFullscreen();
       else if (e.key === '?') presenter.toggle('help');
       else if (e.key === 'Escape') {
+        // A panel with focus inside closes itself (and gives focus back to its opener).
+        if (!help && e.target instanceof Element && e.target.closest('.info-panel')) return;
         if (help) presenter.toggle('help');
         else if (blank) presenter.toggle('blank');
-        else mode.leave();
+        else if (!moves.current.closeInner?.()) mode.leave();
       } else handled = false;
       if (handled) {
         // Capture phase: a focused button or the panorama must not also act on the key.
@@ -73,7 +92,18 @@ export function PresenterHelp() {
     ['?', t('presenterHelp.help')],
   ];
   return (
-    <div className="presenter-help" role="dialog" aria-labelledby="presenter-help-title">
+    <div
+      className="presenter-help"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="presenter-help-title"
+      // A modal card keeps Tab inside it; its one control is Close (Esc closes it too).
+      onKeyDown={(e) => {
+        if (e.key !== 'Tab') return;
+        e.preventDefault();
+        close.current?.focus();
+      }}
+    >
       <h2 id="presenter-help-title">{t('presenterHelp.title')}</h2>
       <dl className="facts">
         {rows.map(([keys, action]) => (
@@ -108,7 +138,13 @@ export function PresenterLayer({ onStop }: { onStop: boolean }) {
   const presenting = usePresenter((s) => s.presenting);
   const { leave } = usePresenterMode();
   const { next, previous } = useTour();
-  usePresenterKeys(presenting, next, previous);
+  const store = useVisitStore();
+  const closePanel = () => {
+    if (!store.getState().openHotspotId) return false;
+    store.getState().openHotspot(null);
+    return true;
+  };
+  usePresenterKeys(presenting, next, previous, closePanel);
   useEffect(() => {
     document.documentElement.classList.toggle('is-presenting', presenting);
   }, [presenting]);

@@ -2,13 +2,14 @@
  * The tour player: previous / play-pause / next, progress, every step to jump to, narration read
  * aloud at an adjustable pace, and the way into presenter mode.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useContent } from '../../content/ContentContext';
 import { findCampus, findStop } from '../../content/lookup';
 import { Text } from '../../components/Text';
-import { useLang, usePresenter, useVisitStore } from '../../store/context';
+import { focusIsLost } from '../../components/focusRescue';
+import { useLang, usePresenter, usePresenterStore, useVisitStore } from '../../store/context';
 import { usePresenterMode } from './presenterMode';
 import { pickVoice, speak, useVoices } from './speech';
 import { isAtStep, stepSeconds } from './tourSteps';
@@ -39,6 +40,42 @@ export function TourPlayer() {
   const [pace, setPace] = useState(1);
   const voices = useVoices();
   const voice = pickVoice(voices, lang);
+  const reading = listening && voice !== undefined;
+  const presenterStore = usePresenterStore();
+  useEffect(() => {
+    presenterStore.getState().setReadingAloud(reading);
+    return () => presenterStore.getState().setReadingAloud(false);
+  }, [presenterStore, reading]);
+
+  // Present and Leave presenter mode remove the button that was pressed (2.4.3). Presenting, focus
+  // goes to Next, where Space and Enter, like the clicker, move on (on "Leave presenter mode" a
+  // Space would end the presentation); leaving, to Present. Only after a change of mode, not when
+  // the player first appears.
+  const presentButton = useRef<HTMLButtonElement>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
+  const wasPresenting = useRef(presenting);
+  useEffect(() => {
+    if (wasPresenting.current === presenting) return;
+    wasPresenting.current = presenting;
+    if (focusIsLost()) (presenting ? nextButton : presentButton).current?.focus();
+  }, [presenting]);
+
+  // In presenter mode the player is a bar fixed over the top of the screen; what sits below it
+  // (view controls, the open panel) starts below its real height, which grows when it wraps.
+  const player = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const el = player.current;
+    const root = document.documentElement;
+    if (!presenting || !el) return;
+    const update = () => root.style.setProperty('--presenter-bar', `${Math.ceil(el.getBoundingClientRect().height)}px`);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--presenter-bar');
+    };
+  }, [presenting]);
 
   // Narration and autoplay: read the step aloud if asked, and move on when it ends (or after the
   // step's time when there is no voice). Any change of step, pace or language starts over.
@@ -73,7 +110,7 @@ export function TourPlayer() {
   };
 
   return (
-    <section className="tour-player" aria-labelledby="tour-player-title">
+    <section ref={player} className="tour-player" aria-labelledby="tour-player-title">
       <div className="tour-player__head">
         <h2 id="tour-player-title" className="tour-player__title" aria-label={t('tour.playerNamed', { tour: tour.title[lang] })}>
           <Text value={tour.title} />
@@ -101,7 +138,7 @@ export function TourPlayer() {
         <button type="button" className="button" aria-pressed={playing} onClick={() => setPlaying((p) => !p)}>
           {playing ? t('tour.pause') : t('tour.play')}
         </button>
-        <button type="button" className="button button--quiet" onClick={next} aria-disabled={index === count - 1}>
+        <button ref={nextButton} type="button" className="button button--quiet" onClick={next} aria-disabled={index === count - 1}>
           {t('tour.next')}
           <span aria-hidden="true"> ▶</span>
         </button>
@@ -134,11 +171,19 @@ export function TourPlayer() {
             </button>
           </>
         ) : (
-          <button type="button" className="button button--quiet" onClick={presenter.enter}>
+          <button ref={presentButton} type="button" className="button button--quiet" onClick={presenter.enter}>
             {t('tour.present')}
           </button>
         )}
-        <button type="button" className="button button--quiet" onClick={leave}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => {
+            leave();
+            // The player goes away with this button: focus the stop's heading, where the visitor still is.
+            requestAnimationFrame(() => document.getElementById('stop-title')?.focus());
+          }}
+        >
           {t('tour.leave')}
         </button>
       </div>

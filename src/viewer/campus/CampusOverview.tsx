@@ -45,6 +45,11 @@ export interface CampusOverviewLabels {
   tiltDown: string;
   zoomIn: string;
   zoomOut: string;
+  /** Moving the model without a drag (WCAG 2.5.7): after zooming in, markers leave the view. */
+  moveForward: string;
+  moveBack: string;
+  moveLeft: string;
+  moveRight: string;
   reset: string;
   loading: string;
   /** A badge saying the model is an illustration. */
@@ -210,6 +215,12 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
 
   const onLanded = useCallback((stopId: string) => onChoose(stopId), [onChoose]);
 
+  // The markers and buttons go while the camera flies: if focus went with them, the region holds
+  // it meanwhile, and the stop's page takes it on arrival (never <body>, WCAG 2.4.3).
+  useEffect(() => {
+    if (flight && (document.activeElement === document.body || !document.activeElement)) containerRef.current?.focus({ preventScroll: true });
+  }, [flight]);
+
   // Drag to turn and tilt (right button or two fingers to move), wheel or pinch to zoom.
   const pointers = useRef(new Map<number, { x: number; y: number; button: number }>());
   useEffect(() => {
@@ -273,6 +284,10 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
       tiltDown: () => update((o) => ({ ...o, elevation: o.elevation - 8 })),
       zoomIn: () => update((o) => ({ ...o, distance: o.distance * 0.8 })),
       zoomOut: () => update((o) => ({ ...o, distance: o.distance * 1.25 })),
+      moveForward: () => update((o) => panOrbit(o, 0, o.distance / 12)),
+      moveBack: () => update((o) => panOrbit(o, 0, -o.distance / 12)),
+      moveLeft: () => update((o) => panOrbit(o, -o.distance / 12, 0)),
+      moveRight: () => update((o) => panOrbit(o, o.distance / 12, 0)),
       reset: () => setOrbit(initialOrbit(model, aspect)),
     }),
     [update, model, aspect],
@@ -280,7 +295,6 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey || e.target !== e.currentTarget) return;
-    const step = orbitRef.current.distance / 12;
     const keys: Record<string, () => void> = {
       ArrowLeft: actions.turnLeft,
       ArrowRight: actions.turnRight,
@@ -291,10 +305,10 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
       '-': actions.zoomOut,
       _: actions.zoomOut,
       Home: actions.reset,
-      w: () => update((o) => panOrbit(o, 0, step)),
-      s: () => update((o) => panOrbit(o, 0, -step)),
-      a: () => update((o) => panOrbit(o, -step, 0)),
-      d: () => update((o) => panOrbit(o, step, 0)),
+      w: actions.moveForward,
+      s: actions.moveBack,
+      a: actions.moveLeft,
+      d: actions.moveRight,
     };
     const action = keys[e.key];
     if (!action) return;
@@ -309,6 +323,11 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
     { key: 'tiltDown', label: labels.tiltDown, icon: 'M5 9l7 7 7-7' },
     { key: 'zoomIn', label: labels.zoomIn, icon: 'M12 5v14M5 12h14' },
     { key: 'zoomOut', label: labels.zoomOut, icon: 'M5 12h14' },
+    // Move: a four-way cross with the one arrowhead that says which way.
+    { key: 'moveForward', label: labels.moveForward, icon: 'M12 4v16M4 12h16M8 8l4-4 4 4' },
+    { key: 'moveBack', label: labels.moveBack, icon: 'M12 4v16M4 12h16M8 16l4 4 4-4' },
+    { key: 'moveLeft', label: labels.moveLeft, icon: 'M12 4v16M4 12h16M8 8l-4 4 4 4' },
+    { key: 'moveRight', label: labels.moveRight, icon: 'M12 4v16M4 12h16M16 8l4 4-4 4' },
     { key: 'reset', label: labels.reset, icon: 'M4 12a8 8 0 1 0 3-6.2M4 4v5h5' },
   ];
 
@@ -356,6 +375,8 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
                 type="button"
                 className={`overview__marker${m.x > size.width * 0.62 ? ' overview__marker--left' : ''}`}
                 data-stop-id={m.id}
+                // The name starts with the number the marker shows (WCAG 2.5.3 label in name).
+                aria-label={`${m.number} ${m.label}`}
                 onClick={() => choose(m.id)}
               >
                 <span className="overview__pin" aria-hidden="true">

@@ -3,6 +3,7 @@
  * readers, which a hotspot drawn in WebGL never is. Only hotspots in front of the camera and on
  * screen are rendered, so Tab reaches exactly the visible ones.
  */
+import { useLayoutEffect, useRef } from 'react';
 import type { View } from '../../content/schema';
 import { projectToScreen } from '../viewMath';
 
@@ -61,13 +62,67 @@ export function layoutHotspots(hotspots: readonly ViewerHotspot[], view: View, w
     if (y > height - EDGE) continue;
     placed.push({ hotspot, x: at.x, y });
   }
-  return placed;
+  // Tab goes through them as the eye does, left to right (then top to bottom), not in content order.
+  return placed.sort((a, b) => a.x - b.x || a.y - b.y);
+}
+
+/**
+ * The viewer's own layers: its picture, and the passing "Loading…" line (gone within moments; a
+ * marker hidden under it would drop out of the Tab order for no lasting reason).
+ */
+const PICTURE = '.pano__canvas, .pano__preview, .pano__cover, .pano__status, .hotspot-layer, .hotspot-slot';
+
+/** Points of a marker (from its centre) that must be clear for it to count as shown. */
+const PROBES = [
+  [0, 0],
+  [-15, -15],
+  [15, -15],
+  [-15, 15],
+  [15, 15],
+] as const;
+
+/**
+ * Is something laid over this marker — the page's captions, a fixed bar, a panel, the view
+ * buttons? Then it must not take focus where nobody can see it (WCAG 2.4.11). Points outside
+ * the window cannot be tested and count as clear.
+ */
+function isCovered(button: HTMLElement): boolean {
+  if (typeof document.elementFromPoint !== 'function') return false;
+  const box = button.getBoundingClientRect();
+  const cx = box.left + box.width / 2;
+  const cy = box.top + box.height / 2;
+  return PROBES.some(([dx, dy]) => {
+    const hit = document.elementFromPoint(cx + dx, cy + dy);
+    // The panorama itself lies under every marker (and shows through a hidden one): not a cover.
+    return hit !== null && !button.contains(hit) && !hit.classList.contains('pano') && hit.closest(PICTURE) === null;
+  });
 }
 
 export function HotspotLayer({ hotspots, view, width, height, activeId, onActivate }: HotspotLayerProps) {
+  const layer = useRef<HTMLUListElement>(null);
+  // Read before this render changes the DOM: did a marker have focus?
+  const focusWasInside = layer.current?.contains(document.activeElement) ?? false;
+
+  // After every render: covered markers leave the Tab order (inert), and a marker that had focus
+  // but turned out of view or under a cover hands focus to the viewer instead of to <body>.
+  useLayoutEffect(() => {
+    const ul = layer.current;
+    if (!ul) return;
+    const viewer = ul.closest<HTMLElement>('.pano');
+    for (const slot of ul.querySelectorAll<HTMLLIElement>('.hotspot-slot')) {
+      const button = slot.querySelector<HTMLElement>('.hotspot');
+      const covered = button !== null && isCovered(button);
+      if (covered && slot.contains(document.activeElement)) viewer?.focus({ preventScroll: true });
+      slot.inert = covered;
+    }
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected;
+    if (focusWasInside && lost) viewer?.focus({ preventScroll: true });
+  });
+
   if (width === 0 || height === 0) return null;
   return (
-    <ul className="hotspot-layer">
+    <ul ref={layer} className="hotspot-layer">
       {layoutHotspots(hotspots, view, width, height).map(({ hotspot: h, ...at }) => {
         return (
           <li key={h.id} className="hotspot-slot" style={{ transform: `translate(${at.x}px, ${at.y}px)` }}>

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createStore } from 'zustand/vanilla';
 import type { Connection, ConnectionStatus, LiveConnectionOptions } from '../../../src/live/client';
 import type { ClientMessage, Outgoing, ServerMessage } from '../../../src/live/protocol';
 import { createLiveSession, DELEGATE_KEY, GUIDE_KEY } from '../../../src/features/live/liveSession';
-import type { PresenterState } from '../../../src/store/presenterStore';
+import { createPresenterStore } from '../../../src/store/presenterStore';
 import { createVisitStore, initialVisitState } from '../../../src/store/visitStore';
 
 /** A connection stand-in: the test opens it, delivers the relay's messages, and reads what was sent. */
@@ -59,7 +58,7 @@ const storage = () =>
 
 function setUp(place = stop('main-gate')) {
   const visit = createVisitStore({ ...initialVisitState, place });
-  const presenter = createStore<PresenterState>()(() => ({ presenting: false, bilingual: false, blank: false, help: false }));
+  const presenter = createPresenterStore();
   const session = createLiveSession({
     visit,
     presenter,
