@@ -344,14 +344,14 @@ export class Relay {
     if (!known) {
       const wait = await this.bus.guessWait(address);
       if (wait > 0) {
-        this.send(conn, { type: 'error', code: 'rate-limited', retryMs: wait });
+        this.error(conn, 'rate-limited', wait);
         return;
       }
     }
     this.leave(conn);
     this.unpark(conn);
     if (this.conns.size - this.guideConns.size > this.options.maxDelegates) {
-      this.send(conn, { type: 'error', code: 'busy', retryMs: 5_000 });
+      this.error(conn, 'busy', 5_000);
       conn.peer.close(CLOSE.tryLater, 'busy');
       this.closed(conn);
       return;
@@ -626,9 +626,10 @@ export class Relay {
     this.options.events.sent(1);
   }
 
-  private error(conn: Conn, code: LiveErrorCode): void {
+  /** Answers with an error (and, for a limit, when to try again); every refusal is observed. */
+  private error(conn: Conn, code: LiveErrorCode, retryMs?: number): void {
     this.options.events.refused(code, conn.peer.address);
-    this.send(conn, { type: 'error', code });
+    this.send(conn, retryMs === undefined ? { type: 'error', code } : { type: 'error', code, retryMs });
   }
 
   /** Answers with an error, then closes. */
