@@ -9,6 +9,7 @@ import { LiveJoinPage, JoinForm } from '../features/live/LiveJoinPage';
 import { LivePanel } from '../features/live/LivePanel';
 import { useLive } from '../features/live/liveSession';
 import { TourCaptions } from '../features/tour/Captions';
+import { TourEndCard } from '../features/tour/TourEndCard';
 import { NotesPage } from '../features/tour/NotesPage';
 import { usePresenter } from '../store/presenterStore';
 import { TourList } from '../features/tour/TourList';
@@ -57,7 +58,14 @@ export function Page() {
             </>
           }
           after={guiding ? null : <LivePanel />}
-          captions={inTour ? <TourCaptions /> : null}
+          captions={
+            inTour ? (
+              <>
+                <TourCaptions />
+                <TourEndCard />
+              </>
+            ) : null
+          }
         />
       ) : (
         <NotFoundPage campusId={campus?.id} />

@@ -2,20 +2,24 @@
  * The step's narration as captions, in the visitor's language or both. A polite live region: a
  * screen reader hears each new step without focus moving.
  */
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TourStep } from '../../content/schema';
 import { LANGS } from '../../content/limits';
 import { Text } from '../../components/Text';
 import { useLang } from '../../store/context';
 import { usePresenter } from '../../store/presenterStore';
+import { useFitText } from './useFitText';
 import { useTour } from './useTour';
 
 export function Captions({ step, bilingual }: { step: TourStep | undefined; bilingual: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const shown = bilingual ? [lang, ...LANGS.filter((l) => l !== lang)] : [lang];
+  const box = useRef<HTMLDivElement>(null);
+  useFitText(box, step ? shown.map((l) => step.narration[l]).join('\n') : '');
   return (
-    <div className="captions" aria-live="polite" aria-label={t('tour.captions')} role="region">
+    <div ref={box} className="captions" aria-live="polite" aria-label={t('tour.captions')} role="region">
       {step && shown.map((l) => <Text key={l} as="p" className="captions__line" value={step.narration} lang={l} />)}
     </div>
   );

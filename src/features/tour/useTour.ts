@@ -5,6 +5,7 @@ import { useContent } from '../../content/ContentContext';
 import { useReducedMotion } from '../../components/useReducedMotion';
 import { useVisitStore } from '../../store/context';
 import { goToTourStep } from './goToTourStep';
+import { setTourEnded, tourEndStore } from './tourEnd';
 import { findTour } from './tourSteps';
 
 export function useTour() {
@@ -17,6 +18,7 @@ export function useTour() {
   const step = tour?.steps[index];
   const goTo = useCallback(
     (n: number) => {
+      setTourEnded(false);
       if (tour) goToTourStep(store, tour, n, reducedMotion);
     },
     [store, tour, reducedMotion],
@@ -27,8 +29,12 @@ export function useTour() {
     step,
     count: tour?.steps.length ?? 0,
     goTo,
-    next: () => goTo(index + 1),
-    previous: () => goTo(index - 1),
-    leave: () => store.getState().leaveTour(),
+    // Past the last step comes the closing card; Previous from there puts it away.
+    next: () => (tour && index >= tour.steps.length - 1 ? setTourEnded(true) : goTo(index + 1)),
+    previous: () => (tourEndStore.getState().ended ? setTourEnded(false) : goTo(index - 1)),
+    leave: () => {
+      setTourEnded(false);
+      store.getState().leaveTour();
+    },
   };
 }
