@@ -10,6 +10,7 @@ import { LivePanel } from '../features/live/LivePanel';
 import { useLive } from '../features/live/liveSession';
 import { TourCaptions } from '../features/tour/Captions';
 import { TourEndCard } from '../features/tour/TourEndCard';
+import { StepBar } from '../features/tour/StepBar';
 import { NotesPage } from '../features/tour/NotesPage';
 import { usePresenter } from '../store/presenterStore';
 import { TourList } from '../features/tour/TourList';
@@ -61,6 +62,7 @@ export function Page() {
           captions={
             inTour ? (
               <>
+                <StepBar />
                 <TourCaptions />
                 <TourEndCard />
               </>

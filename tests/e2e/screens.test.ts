@@ -143,3 +143,134 @@ describe('presenter mode on a projector', () => {
     await page.context().close();
   });
 });
+
+/** The boxes a visitor sees over the panorama: names shown, markers, and the picture's frame. */
+async function hotspotGeometry(page: Page) {
+  const captions = await page.locator('.hotspot__caption').evaluateAll((els) =>
+    els
+      .filter((el) => getComputedStyle(el).visibility === 'visible')
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height, text: el.textContent ?? '' };
+      }),
+  );
+  const markers = await boxes(page.locator('.hotspot__icon'));
+  const [frame] = await boxes(page.locator('.pano'));
+  return { captions, markers, frame: frame! };
+}
+
+describe('hotspot names over the panorama', () => {
+  const places = ['/yubei/main-gate', '/nanchuan/main-gate', '/yubei/training-centre', `/yubei/main-gate?tour=${tour.id}&step=1`];
+  for (const [size, viewport, langs] of [
+    ['phone', SIZES.phone, ['zh', 'en']],
+    ['1280×720', SIZES.laptop, ['en', 'zh']],
+    ['1920×1080', SIZES.projector, ['en']],
+  ] as const) {
+    it(`never overlap each other, a marker or the frame's edge (${size})`, async () => {
+      for (const lang of langs) {
+        const page = await openPage(browser, { viewport, locale: locale(lang) });
+        for (const place of places) {
+          await page.goto(`${base}/${lang}${place}`);
+          await page.locator('.hotspot').first().waitFor();
+          await settle(page);
+          const { captions, markers, frame } = await hotspotGeometry(page);
+          expect(markers.length, `${lang} ${place}: markers`).toBeGreaterThan(1);
+          for (const [i, c] of captions.entries()) {
+            const where = `${lang} ${place}: "${c.text}"`;
+            expect(inside(c, frame), `${where} crosses the frame's edge`).toBe(true);
+            for (const m of markers) expect(overlap(c, m), `${where} lies on a marker`).toBe(false);
+            for (const other of captions.slice(i + 1)) expect(overlap(c, other), `${where} lies on "${other.text}"`).toBe(false);
+          }
+        }
+        await page.context().close();
+      }
+    });
+  }
+
+  it('a tap on a name works like a tap on its marker', async () => {
+    const page = await openPage(browser, { viewport: PHONE, locale: 'zh-CN' });
+    await page.goto(`${base}/zh/yubei/main-gate`);
+    const info = page.locator('.hotspot--info:not(.hotspot--caption-none) .hotspot__caption').first();
+    await info.waitFor();
+    await info.tap();
+    await page.locator('.info-panel').waitFor();
+    await page.context().close();
+  });
+
+  it('link arrows point the way they lead: left, ahead or right', async () => {
+    const page = await openPage(browser, { viewport: SIZES.laptop });
+    const seen = new Set<string>();
+    for (const place of ['/yubei/main-gate', '/yubei/library', '/nanchuan/main-gate']) {
+      await page.goto(`${base}/en${place}`);
+      await page.locator('.hotspot').first().waitFor();
+      await settle(page);
+      const [frame] = await boxes(page.locator('.pano'));
+      const arrows = await page.locator('.hotspot--link .hotspot__icon svg').evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          const m = new DOMMatrix(getComputedStyle(el).transform === 'none' ? undefined : getComputedStyle(el).transform);
+          // The drawn arrow points right; its angle on screen, in degrees (0 right, 90 down, ±180 left).
+          return { x: r.x + r.width / 2, angle: Math.round((Math.atan2(m.b, m.a) * 180) / Math.PI) };
+        }),
+      );
+      for (const a of arrows) {
+        const off = (a.x - frame!.x - frame!.width / 2) / frame!.width;
+        const expected = off < -0.12 ? 180 : off > 0.12 ? 0 : -90;
+        seen.add(String(expected));
+        expect(Math.abs(a.angle) === 180 && expected === 180 ? 180 : a.angle, `${place}: arrow at ${Math.round(off * 100)}% from the middle`).toBe(expected);
+      }
+    }
+    // The places checked have links on the left and ahead, not only on the right.
+    expect(seen.has('180') || seen.has('-90')).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('a delegate on a phone', () => {
+  it('opens an information panel as a sheet on the first screen', async () => {
+    const page = await openPage(browser, { viewport: PHONE, locale: 'zh-CN' });
+    await page.goto(`${base}/zh/yubei/library`);
+    await page.locator('.hotspot-list button').first().click();
+    const panel = page.locator('.info-panel');
+    await panel.waitFor();
+    await settle(page);
+    const [box] = await boxes(panel);
+    expect(inside(box!, screenBox(page)), `panel ${JSON.stringify(box)}`).toBe(true);
+    // It lies over the panorama's lower part, and the picture's top stays in sight.
+    const [stage] = await boxes(page.locator('.pano'));
+    expect(stage!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeGreaterThan(stage!.y + 100);
+    await page.context().close();
+  });
+
+  it('scrolls the page with a vertical swipe on the panorama', async () => {
+    const page = await openPage(browser, { viewport: PHONE, locale: 'zh-CN' });
+    await page.goto(`${base}/zh/yubei/library?yaw=0&pitch=0&fov=90`);
+    await page.locator('.hotspot').first().waitFor();
+    const [pano] = await boxes(page.locator('.pano'));
+    const session = await page.context().newCDPSession(page);
+    await session.send('Input.synthesizeScrollGesture', {
+      x: pano!.x + pano!.width / 2,
+      y: pano!.y + pano!.height * 0.7,
+      yDistance: -300,
+      gestureSourceType: 'touch',
+      speed: 1200,
+    });
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+    await page.context().close();
+  });
+
+  it('has previous and next step within thumb reach beside the picture', async () => {
+    const page = await openPage(browser, { viewport: PHONE, locale: 'zh-CN' });
+    await page.goto(stepUrl('zh', 1));
+    const next = page.getByRole('button', { name: zh.tour.next });
+    await next.waitFor();
+    const [box] = await boxes(next);
+    // On the first screen, in its lower half where a thumb holding the phone reaches.
+    expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
+    expect(box!.y).toBeGreaterThan(PHONE.height / 3);
+    await next.click();
+    await atStep(page, 2, 'zh');
+    await page.context().close();
+  });
+});
