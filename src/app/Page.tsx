@@ -29,14 +29,7 @@ export function Page() {
   switch (place.page) {
     case 'home':
       return (
-        <WelcomePage
-          extra={
-            <>
-              <TourList />
-              <JoinForm />
-            </>
-          }
-        />
+<WelcomePage join={<JoinForm />} extra={<TourList />} />
       );
     case 'about':
       return <AboutPage />;

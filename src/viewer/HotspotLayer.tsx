@@ -5,7 +5,7 @@
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { View } from '../content/schema';
-import { arrowDirection, placeCaptions } from './captionPlacement';
+import { arrowDirection, estimateCaptionSize, placeCaptions } from './captionPlacement';
 import { projectToScreen } from './viewMath';
 
 /** A hotspot as the viewer needs it: a place, a kind and words already in the visitor's language. */
@@ -66,13 +66,6 @@ export function layoutHotspots(hotspots: readonly ViewerHotspot[], view: View, w
   return placed;
 }
 
-/** A name's size before it has been measured: generous, so a first frame never overlaps. */
-function estimateSize(text: string) {
-  let width = 22;
-  for (const ch of text) width += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 15 : 8.5;
-  return { width, height: 26 };
-}
-
 export function HotspotLayer({ hotspots, view, width, height, activeId, onActivate }: HotspotLayerProps) {
   // Measured sizes of the names as rendered (font, language, presenter mode's larger text), by id.
   const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
@@ -93,7 +86,7 @@ export function HotspotLayer({ hotspots, view, width, height, activeId, onActiva
   const placed = layoutHotspots(hotspots, view, width, height);
   const sides = placeCaptions(
     placed.map((p) => ({ id: p.hotspot.id, x: p.x, y: p.y })),
-    (id) => sizes[id] ?? estimateSize(placed.find((p) => p.hotspot.id === id)?.hotspot.caption ?? ''),
+    (id) => sizes[id] ?? estimateCaptionSize(placed.find((p) => p.hotspot.id === id)?.hotspot.caption ?? ''),
     width,
     height,
   );

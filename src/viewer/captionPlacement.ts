@@ -14,9 +14,12 @@ export interface MarkerAt {
 
 export type CaptionSide = 'right' | 'left' | 'none';
 
-/** Half a marker's box (44 px), and the gap between a marker's centre and its name. */
-const MARKER_HALF = 22;
-const GAP = 30;
+/** A marker's half size and the gap from its centre to its name, in px (the panorama's markers). */
+export interface MarkerShape {
+  half: number;
+  gap: number;
+}
+const PANORAMA_MARKER: MarkerShape = { half: 22, gap: 30 };
 /** Room kept clear at the frame's edges (the rounded corners, the illustration badge's inset). */
 const MARGIN = 4;
 
@@ -35,16 +38,17 @@ export function placeCaptions(
   size: (id: string) => { width: number; height: number },
   width: number,
   height: number,
+  { half, gap }: MarkerShape = PANORAMA_MARKER,
 ): Map<string, CaptionSide> {
-  const markerRects: Rect[] = markers.map((m) => ({ left: m.x - MARKER_HALF, top: m.y - MARKER_HALF, right: m.x + MARKER_HALF, bottom: m.y + MARKER_HALF }));
+  const markerRects: Rect[] = markers.map((m) => ({ left: m.x - half, top: m.y - half, right: m.x + half, bottom: m.y + half }));
   const taken: Rect[] = [];
   const sides = new Map<string, CaptionSide>();
   for (const m of markers) {
     const { width: w, height: h } = size(m.id);
     const top = m.y - h / 2;
     const candidates: [CaptionSide, Rect][] = [
-      ['right', { left: m.x + GAP, top, right: m.x + GAP + w, bottom: top + h }],
-      ['left', { left: m.x - GAP - w, top, right: m.x - GAP, bottom: top + h }],
+      ['right', { left: m.x + gap, top, right: m.x + gap + w, bottom: top + h }],
+      ['left', { left: m.x - gap - w, top, right: m.x - gap, bottom: top + h }],
     ];
     // Near the right edge, try the left first: the name reads towards the middle of the picture.
     if (m.x > width * 0.62) candidates.reverse();
@@ -71,4 +75,25 @@ export function arrowDirection(x: number, width: number): ArrowDirection {
   if (off < -0.12) return 'left';
   if (off > 0.12) return 'right';
   return 'ahead';
+}
+
+/** A name's size before it can be measured, for text of `fontPx`: generous, so it never underestimates. */
+export function estimateCaptionSize(text: string, fontPx = 13.6) {
+  let width = 22;
+  for (const ch of text) width += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? fontPx * 1.08 : fontPx * 0.62;
+  return { width, height: fontPx * 1.9 };
+}
+
+/**
+ * Moves markers that would cover each other apart (upwards, `spacing` px at a time), so each keeps
+ * a whole target: seen from above, two stops side by side project to nearly the same point.
+ */
+export function spreadMarkers<T extends { x: number; y: number }>(markers: readonly T[], spacing: number): T[] {
+  const placed: T[] = [];
+  for (const m of markers) {
+    let { y } = m;
+    while (placed.some((p) => Math.abs(p.x - m.x) < spacing && Math.abs(p.y - y) < spacing)) y -= spacing;
+    placed.push({ ...m, y });
+  }
+  return placed;
 }

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import tours from '../../assets/content/tours.json';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
-import { launchBrowser, openPage, PHONE } from './browser';
+import { launchBrowser, openPage, PHONE, pixelStats } from './browser';
 import { boxes, inside, overlap, overlappingPairs, screenBox, settle, SIZES } from './screens';
 
 const base = inject('baseUrl');
@@ -273,4 +273,50 @@ describe('a delegate on a phone', () => {
     await atStep(page, 2, 'zh');
     await page.context().close();
   });
+});
+
+describe('loading on a slow network', () => {
+  it('shows the stop in its thumbnail, never a black box, while the panorama has not arrived', async () => {
+    const page = await openPage(browser, { viewport: PHONE, locale: 'zh-CN' });
+    // A connection so slow that the preview and the tiles never arrive while the visitor looks.
+    await page.route(/\/generated\/(preview|pano)\//, () => undefined);
+    const thumbnail = page.waitForResponse(/\/generated\/thumb\/yubei-library\./);
+    await page.goto(`${base}/zh/yubei/library`);
+    await thumbnail;
+    await page.locator('.pano[data-level="none"]').waitFor();
+    await settle(page);
+    const stats = await pixelStats(page.locator('.pano'));
+    // A picture (a spread of colours), not a flat dark box.
+    expect(stats.stdev).toBeGreaterThan(20);
+    expect(Math.max(...stats.mean)).toBeGreaterThan(40);
+    await page.context().close();
+  });
+});
+
+describe('joining a live tour', () => {
+  for (const [lang, viewport] of [
+    ['zh', PHONE],
+    ['en', SIZES.laptop],
+  ] as const) {
+    it(`is one step from the top of the welcome page, in the language chosen there (${lang}, ${viewport.width}px)`, async () => {
+      const page = await openPage(browser, { viewport, locale: locale(lang) });
+      await page.goto(`${base}/${lang}`);
+      const field = page.getByLabel(ui[lang].live.codeLabel);
+      const [box] = await boxes(field);
+      // On the first screen, without scrolling.
+      expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+      // The placeholder and a typed code fit the field.
+      const fits = () => field.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth);
+      expect(await fits()).toBe(true);
+      await field.fill('K7Q-X2M');
+      expect(await fits()).toBe(true);
+      // Join goes straight to the relay: no second screen asks for the language again.
+      const socket = page.waitForEvent('websocket');
+      await field.press('Enter');
+      const ws = await socket;
+      const hello = await ws.waitForEvent('framesent', { predicate: (f) => String(f.payload).includes('"join"') });
+      expect(JSON.parse(String(hello.payload))).toMatchObject({ type: 'join', lang });
+      await page.context().close();
+    });
+  }
 });

@@ -55,7 +55,10 @@ export function JoinForm() {
   const code = normalizeCode(value);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (code.length === CODE_LENGTH) store.getState().goTo({ page: 'live', code });
+    if (code.length !== CODE_LENGTH) return;
+    // One step: the visitor already chose a language on this page, so no second screen asks again.
+    store.getState().goTo({ page: 'live', code });
+    joinAsDelegate(store, code);
   };
   return (
     <section aria-labelledby="join-heading" className="join">
