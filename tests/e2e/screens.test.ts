@@ -9,7 +9,7 @@ import tours from '../../assets/content/tours.json';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 import { launchBrowser, openPage, PHONE, pixelStats } from './browser';
-import { boxes, inside, overlap, overlappingPairs, screenBox, settle, SIZES } from './screens';
+import { boxes, inside, overlap, overlappingPairs, screenBox, settle, SIZES, withoutPanoramas } from './screens';
 
 const base = inject('baseUrl');
 const ui = { en, zh } as const;
@@ -76,6 +76,7 @@ describe('presenter mode on a projector', () => {
     ] as const) {
       it(`captions fit the screen, clear of the toolbar, at every step (${size}, ${lang}${bilingual ? ', both languages' : ''})`, async () => {
         const page = await openPage(browser, { viewport, locale: locale(lang), reducedMotion: 'reduce' });
+        await withoutPanoramas(page);
         await page.goto(stepUrl(lang, 1));
         await present(page, lang, bilingual);
         const screen = screenBox(page);
@@ -97,7 +98,8 @@ describe('presenter mode on a projector', () => {
     it(`the toolbar is one row that covers no control or panel (${size})`, async () => {
       for (const lang of ['en', 'zh'] as const) {
         const page = await openPage(browser, { viewport, locale: locale(lang), reducedMotion: 'reduce' });
-        // Step 2 opens an information panel.
+        await withoutPanoramas(page);
+        // The first step that opens an information panel.
         const withPanel = tour.steps.findIndex((s) => 'hotspot' in s && s.hotspot) + 1;
         await page.goto(stepUrl(lang, withPanel));
         await present(page, lang, false);
@@ -169,6 +171,7 @@ describe('hotspot names over the panorama', () => {
     it(`never overlap each other, a marker or the frame's edge (${size})`, async () => {
       for (const lang of langs) {
         const page = await openPage(browser, { viewport, locale: locale(lang) });
+        await withoutPanoramas(page);
         for (const place of places) {
           await page.goto(`${base}/${lang}${place}`);
           await page.locator('.hotspot').first().waitFor();
@@ -199,6 +202,7 @@ describe('hotspot names over the panorama', () => {
 
   it('link arrows point the way they lead: left, ahead or right', async () => {
     const page = await openPage(browser, { viewport: SIZES.laptop });
+    await withoutPanoramas(page);
     const seen = new Set<string>();
     for (const place of ['/yubei/main-gate', '/yubei/library', '/nanchuan/main-gate']) {
       await page.goto(`${base}/en${place}`);

@@ -58,3 +58,11 @@ export function overlappingPairs(list: Box[]): [number, number][] {
 export function settle(page: Page) {
   return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
+
+/**
+ * Holds back the panorama images (preview and tiles): the geometry checks need the page's boxes,
+ * not the picture, and SwiftShader drawing full-screen panoramas at every step costs minutes.
+ */
+export async function withoutPanoramas(page: Page) {
+  await page.route(/\/generated\/(preview|pano)\//, () => undefined);
+}
