@@ -35,6 +35,7 @@ export function LivePanel() {
   const stats = useLive((s) => s.stats);
   const error = useLive((s) => s.error);
   const [copied, setCopied] = useState(false);
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
   const link = code ? `${window.location.origin}${stateToUrl({ lang, place: { page: 'live', code }, view: null, openHotspotId: null })}` : null;
   const qr = useQrSvg(link);
 
@@ -89,9 +90,24 @@ export function LivePanel() {
         </p>
       )}
       {error && <p role="alert">{t(`live.errors.${error}`)}</p>}
-      <button type="button" className="button" onClick={leaveSession}>
-        {t('live.end')}
-      </button>
+      {/* Ending drops every delegate at once: it asks first, in place, and says what it does. */}
+      {confirmingEnd ? (
+        <div className="live-panel__confirm" role="group" aria-labelledby="live-end-question">
+          <p id="live-end-question">{t('live.endQuestion')}</p>
+          <p className="button-row">
+            <button type="button" className="button" onClick={leaveSession}>
+              {t('live.endNow')}
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => setConfirmingEnd(false)}>
+              {t('live.keepGoing')}
+            </button>
+          </p>
+        </div>
+      ) : (
+        <button type="button" className="button" onClick={() => setConfirmingEnd(true)}>
+          {t('live.end')}
+        </button>
+      )}
     </section>
   );
 }
