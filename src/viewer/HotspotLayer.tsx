@@ -81,7 +81,8 @@ export function HotspotLayer({ hotspots, view, width, height, activeId, onActiva
       if (!before || before.width !== size.width || before.height !== size.height) changed = true;
     });
     if (changed) setSizes((old) => ({ ...old, ...measured }));
-  });
+    // A turn brings new names into view; a resize or presenter mode changes their size.
+  }, [hotspots, view, width, height, sizes]);
   if (width === 0 || height === 0) return null;
   const placed = layoutHotspots(hotspots, view, width, height);
   const sides = placeCaptions(
