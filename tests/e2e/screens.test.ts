@@ -278,6 +278,12 @@ describe('a delegate on a phone', () => {
     // On the first screen, in its lower half where a thumb holding the phone reaches.
     expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
     expect(box!.y).toBeGreaterThan(PHONE.height / 3);
+    // Nothing lies over it (the step's open panel included).
+    const free = await next.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+    });
+    expect(free).toBe(true);
     await next.click();
     await atStep(page, 2, 'zh');
     await page.context().close();
