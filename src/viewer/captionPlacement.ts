@@ -85,14 +85,20 @@ export function estimateCaptionSize(text: string, fontPx = 13.6) {
 }
 
 /**
- * Moves markers that would cover each other apart (upwards, `spacing` px at a time), so each keeps
- * a whole target: seen from above, two stops side by side project to nearly the same point.
+ * Moves markers that would cover each other apart (upwards, `spacing` px at a time, or downwards
+ * where up would leave the frame of `height` px), so each keeps a whole target: seen from above,
+ * two stops side by side project to nearly the same point.
  */
-export function spreadMarkers<T extends { x: number; y: number }>(markers: readonly T[], spacing: number): T[] {
+export function spreadMarkers<T extends { x: number; y: number }>(markers: readonly T[], spacing: number, height: number): T[] {
   const placed: T[] = [];
+  const clash = (x: number, y: number) => placed.some((p) => Math.abs(p.x - x) < spacing && Math.abs(p.y - y) < spacing);
   for (const m of markers) {
     let { y } = m;
-    while (placed.some((p) => Math.abs(p.x - m.x) < spacing && Math.abs(p.y - y) < spacing)) y -= spacing;
+    while (clash(m.x, y) && y - spacing >= spacing / 2) y -= spacing;
+    if (clash(m.x, y)) {
+      y = m.y;
+      while (clash(m.x, y) && y + spacing <= height - spacing / 2) y += spacing;
+    }
     placed.push({ ...m, y });
   }
   return placed;

@@ -199,7 +199,7 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
   );
   // Pins kept apart, and each name shown where it covers no other pin or name (on every device:
   // a phone has no hover); a name with no room shows on hover and focus, as before.
-  const spread = useMemo(() => spreadMarkers(placed, 40), [placed]);
+  const spread = useMemo(() => spreadMarkers(placed, 40, size.height), [placed, size.height]);
   const sides = useMemo(
     () =>
       placeCaptions(

@@ -57,8 +57,21 @@ describe('spreading overview pins', () => {
         { x: 110, y: 105 },
       ],
       40,
+      400,
     );
     expect(a).toEqual({ x: 100, y: 100 });
     expect(b!.y).toBeLessThanOrEqual(60);
+  });
+
+  it('moves it down instead where up would leave the frame', () => {
+    const [, b] = spreadMarkers(
+      [
+        { x: 100, y: 20 },
+        { x: 100, y: 25 },
+      ],
+      40,
+      400,
+    );
+    expect(b!.y).toBeGreaterThanOrEqual(60);
   });
 });
