@@ -9,6 +9,8 @@ import { LiveJoinPage, JoinForm } from '../features/live/LiveJoinPage';
 import { LivePanel } from '../features/live/LivePanel';
 import { useLive } from '../features/live/LiveSessionContext';
 import { TourCaptions } from '../features/tour/Captions';
+import { TourEndCard } from '../features/tour/TourEndCard';
+import { StepBar } from '../features/tour/StepBar';
 import { NotesPage } from '../features/tour/NotesPage';
 import { TourList } from '../features/tour/TourList';
 import { TourPlayer } from '../features/tour/TourPlayer';
@@ -26,14 +28,7 @@ export function Page() {
   switch (place.page) {
     case 'home':
       return (
-        <WelcomePage
-          extra={
-            <>
-              <TourList />
-              <JoinForm />
-            </>
-          }
-        />
+<WelcomePage join={<JoinForm />} extra={<TourList />} />
       );
     case 'about':
       return <AboutPage />;
@@ -56,7 +51,15 @@ export function Page() {
             </>
           }
           after={guiding ? null : <LivePanel />}
-          captions={inTour ? <TourCaptions /> : null}
+          captions={
+            inTour ? (
+              <>
+                <StepBar />
+                <TourCaptions />
+                <TourEndCard />
+              </>
+            ) : null
+          }
         />
       ) : (
         <NotFoundPage campusId={campus?.id} />

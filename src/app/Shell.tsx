@@ -16,6 +16,7 @@ import { DocumentTitle } from './DocumentTitle';
 import { LanguageSync } from './LanguageSync';
 import { Page } from './Page';
 import { UrlSync } from './UrlSync';
+import { useScrollOnNavigation } from './useScrollOnNavigation';
 
 function PageError() {
   const { t } = useTranslation();
@@ -50,7 +51,6 @@ function useFocusOnPageChange(placeKey: string, tourKey: string) {
     // A guide moving a delegate's screen is announced, not focused.
     const live = liveSession.getState();
     if (live.role === 'delegate' && live.following) return;
-    window.scrollTo({ top: 0 });
     const heading = document.querySelector<HTMLElement>('#main h1');
     if (heading) {
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
@@ -68,6 +68,7 @@ export function Shell() {
   const placeKey = JSON.stringify(place);
   const tourKey = JSON.stringify(useStore(useVisitStore(), (s) => s.tour));
   useFocusOnPageChange(placeKey, tourKey);
+  useScrollOnNavigation(placeKey, tourKey);
   return (
     <>
       <UrlSync />

@@ -20,6 +20,11 @@ export interface PresenterState {
    * screen reader would speak each step at the same moment as the voice.
    */
   readingAloud: boolean;
+  /**
+   * The visitor went past the tour's last step: the closing card shows (a clicker's Next at 10/10
+   * does something). No place and no URL, only the show's last slide; any move to a step ends it.
+   */
+  tourEnded: boolean;
 }
 
 export interface PresenterActions {
@@ -30,11 +35,12 @@ export interface PresenterActions {
   /** Blanks or shows the screen (a live session's guide decides it for the delegates). */
   setBlank(blank: boolean): void;
   setReadingAloud(reading: boolean): void;
+  setTourEnded(ended: boolean): void;
 }
 
 export type PresenterStore = StoreApi<PresenterState & PresenterActions>;
 
-export const initialPresenterState: PresenterState = { presenting: false, bilingual: false, blank: false, help: false, readingAloud: false };
+export const initialPresenterState: PresenterState = { presenting: false, bilingual: false, blank: false, help: false, readingAloud: false, tourEnded: false };
 
 export function createPresenterStore(initial: PresenterState = initialPresenterState): PresenterStore {
   return createStore<PresenterState & PresenterActions>()((set) => ({
@@ -44,5 +50,6 @@ export function createPresenterStore(initial: PresenterState = initialPresenterS
     toggle: (key) => set((s) => ({ [key]: !s[key] })),
     setBlank: (blank) => set({ blank }),
     setReadingAloud: (readingAloud) => set({ readingAloud }),
+    setTourEnded: (tourEnded) => set({ tourEnded }),
   }));
 }

@@ -130,8 +130,9 @@ describe('a live session', () => {
     expect(await axeViolations(zhDelegate)).toEqual([]);
     expect(await axeViolations(delegates[2]!.page)).toEqual([]);
 
-    // The guide ends the session: every delegate is told.
+    // The guide ends the session (it asks first): every delegate is told.
     await guide.getByRole('button', { name: en.live.end }).click();
+    await guide.getByRole('button', { name: en.live.endNow }).click();
     await expect.poll(() => zhDelegate.locator('.delegate-bar').textContent(), { timeout: 15_000 }).toContain(zh.live.ended);
     for (const page of [guide, ...delegates.map((d) => d.page)]) await page.context().close();
   });

@@ -110,14 +110,20 @@ export function LiveJoinPage({ code }: { code: string }) {
 export function JoinForm({ heading = true }: { heading?: boolean }) {
   const { t } = useTranslation();
   const store = useVisitStore();
+  const session = useLiveSession();
   const [value, setValue] = useState('');
   const [invalid, setInvalid] = useState(false);
   const code = normalizeCode(value);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // A code of the wrong length says why instead of doing nothing (WCAG 3.3.1).
-    if (code.length === CODE_LENGTH) store.getState().goTo({ page: 'live', code });
-    else setInvalid(true);
+    if (code.length !== CODE_LENGTH) {
+      setInvalid(true);
+      return;
+    }
+    // One step: the visitor already chose a language on this page, so no second screen asks again.
+    store.getState().goTo({ page: 'live', code });
+    session.getState().joinAsDelegate(code);
   };
   return (
     <section aria-labelledby={heading ? 'join-heading' : undefined} aria-label={heading ? undefined : t('live.joinTitle')} className="join">

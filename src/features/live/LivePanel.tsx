@@ -42,6 +42,7 @@ export function LivePanel() {
   const sending = useLive((s) => s.sending);
   const [copied, setCopied] = useState(false);
   const [lead, setLead] = useState<string | null>(null);
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
   const link = code ? `${window.location.origin}${stateToUrl({ lang, place: { page: 'live', code }, view: null, openHotspotId: null })}` : null;
   const qr = useQrSvg(link);
 
@@ -130,16 +131,27 @@ export function LivePanel() {
           <a href={lead}>{lead}</a>
         </p>
       )}
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          session.getState().leave();
-          focusWhenReady(() => document.querySelector<HTMLElement>('.live-start .button'));
-        }}
-      >
-        {t('live.end')}
-      </button>
+      {/* Ending drops every delegate at once: it asks first, in place, and says what it does. */}
+      {confirmingEnd ? (
+        <div className="live-panel__confirm" role="group" aria-labelledby="live-end-question">
+          <p id="live-end-question">{t('live.endQuestion')}</p>
+          <p className="button-row">
+            <button type="button" className="button" onClick={() => {
+                session.getState().leave();
+                focusWhenReady(() => document.querySelector<HTMLElement>('.live-start .button'));
+              }}>
+              {t('live.endNow')}
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => setConfirmingEnd(false)}>
+              {t('live.keepGoing')}
+            </button>
+          </p>
+        </div>
+      ) : (
+        <button type="button" className="button" onClick={() => setConfirmingEnd(true)}>
+          {t('live.end')}
+        </button>
+      )}
     </section>
   );
 }

@@ -56,7 +56,7 @@ export function StopList({ campus, currentId, thumbnails = true }: { campus: Cam
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <nav aria-labelledby="stops-heading" className="side-section">
+    <nav aria-labelledby="stops-heading" className="side-section stop-nav">
       <h2 id="stops-heading">{t('stop.stopsHeading', { campus: campus.name[lang] })}</h2>
       <ol className="stop-list">
         {campus.stops.map((s) => (

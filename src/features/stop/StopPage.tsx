@@ -1,5 +1,5 @@
 /** A stop: the 360° view with its hotspots, the open info panel, and the text view beside it. */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useLayoutEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useLayoutEffect, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campus, Hotspot, Stop, View } from '../../content/schema';
 import { arrivalView, findHotspot, findStop } from '../../content/lookup';
@@ -159,7 +159,8 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
       </h1>
       <Text as="p" className="lead" value={stop.summary} />
       <div className="stop-layout">
-        <div className="stage">
+        {/* The stop's thumbnail stands in for the panorama while it loads: never a black box. */}
+        <div className="stage" style={{ '--pano-poster': `url("${derivedImage.thumbnail(master)}")` } as CSSProperties}>
           {!webgl ? (
             textOnly(t('stop.noWebgl'))
           ) : (

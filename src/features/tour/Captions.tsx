@@ -3,11 +3,13 @@
  * screen reader hears each new step without focus moving — except while the narration is read
  * aloud, when one voice is enough.
  */
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TourStep } from '../../content/schema';
 import { LANGS } from '../../content/limits';
 import { Text } from '../../components/Text';
 import { useLang, usePresenter } from '../../store/context';
+import { useFitText } from './useFitText';
 import { useTour } from './useTour';
 
 export function Captions({ step, bilingual }: { step: TourStep | undefined; bilingual: boolean }) {
@@ -16,8 +18,10 @@ export function Captions({ step, bilingual }: { step: TourStep | undefined; bili
   const shown = bilingual ? [lang, ...LANGS.filter((l) => l !== lang)] : [lang];
   // While the voice reads the step, a live region would make a screen reader read it too.
   const reading = usePresenter((s) => s.readingAloud);
+  const box = useRef<HTMLDivElement>(null);
+  useFitText(box, step ? shown.map((l) => step.narration[l]).join('\n') : '');
   return (
-    <div className="captions" aria-live={reading ? 'off' : 'polite'} aria-label={t('tour.captions')} role="region">
+    <div ref={box} className="captions" aria-live={reading ? 'off' : 'polite'} aria-label={t('tour.captions')} role="region">
       {step && shown.map((l) => <Text key={l} as="p" className="captions__line" value={step.narration} lang={l} />)}
     </div>
   );

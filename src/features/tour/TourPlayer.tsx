@@ -131,14 +131,14 @@ export function TourPlayer() {
       </div>
       <div className="tour-player__controls">
         {/* aria-disabled, not disabled: a disabled button drops the focus of a keyboard user. */}
-        <button type="button" className="button button--quiet" onClick={previous} aria-disabled={index === 0}>
+        <button type="button" className="button button--quiet tour-player__previous" onClick={previous} aria-disabled={index === 0}>
           <span aria-hidden="true">◀ </span>
           {t('tour.previous')}
         </button>
         <button type="button" className="button" aria-pressed={playing} onClick={() => setPlaying((p) => !p)}>
           {playing ? t('tour.pause') : t('tour.play')}
         </button>
-        <button ref={nextButton} type="button" className="button button--quiet" onClick={next} aria-disabled={index === count - 1}>
+        <button ref={nextButton} type="button" className="button button--quiet tour-player__next" onClick={next}>
           {t('tour.next')}
           <span aria-hidden="true"> ▶</span>
         </button>

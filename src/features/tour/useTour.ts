@@ -3,12 +3,14 @@ import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import { useContent } from '../../content/ContentContext';
 import { useReducedMotion } from '../../components/useReducedMotion';
-import { useVisitStore } from '../../store/context';
+import { usePresenterStore, useVisitStore } from '../../store/context';
 import { goToTourStep } from './goToTourStep';
 import { findTour } from './tourSteps';
 
 export function useTour() {
   const store = useVisitStore();
+  const presenter = usePresenterStore();
+  const setTourEnded = presenter.getState().setTourEnded;
   const content = useContent();
   const reducedMotion = useReducedMotion();
   const position = useStore(store, (s) => s.tour);
@@ -17,9 +19,10 @@ export function useTour() {
   const step = tour?.steps[index];
   const goTo = useCallback(
     (n: number) => {
+      setTourEnded(false);
       if (tour) goToTourStep(store, tour, n, reducedMotion);
     },
-    [store, tour, reducedMotion],
+    [store, tour, reducedMotion, setTourEnded],
   );
   return {
     tour,
@@ -27,8 +30,12 @@ export function useTour() {
     step,
     count: tour?.steps.length ?? 0,
     goTo,
-    next: () => goTo(index + 1),
-    previous: () => goTo(index - 1),
-    leave: () => store.getState().leaveTour(),
+    // Past the last step comes the closing card; Previous from there puts it away.
+    next: () => (tour && index >= tour.steps.length - 1 ? setTourEnded(true) : goTo(index + 1)),
+    previous: () => (presenter.getState().tourEnded ? setTourEnded(false) : goTo(index - 1)),
+    leave: () => {
+      setTourEnded(false);
+      store.getState().leaveTour();
+    },
   };
 }

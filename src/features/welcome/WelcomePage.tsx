@@ -8,8 +8,11 @@ import { Text } from '../../components/Text';
 import { PlaceLink } from '../../components/PlaceLink';
 import { useLang } from '../../store/context';
 
-/** `extra` is composed in by the app after the campuses: guided tours, joining a live tour. */
-export function WelcomePage({ extra }: { extra?: ReactNode }) {
+/**
+ * `join` is composed in by the app beside the welcome (joining a live tour is one step from the
+ * top of the page); `extra` after the campuses: the guided tours.
+ */
+export function WelcomePage({ join, extra }: { join?: ReactNode; extra?: ReactNode }) {
   const { t } = useTranslation();
   const { college, campuses } = useContent();
   const lang = useLang();
@@ -17,16 +20,19 @@ export function WelcomePage({ extra }: { extra?: ReactNode }) {
   return (
     <div className="welcome">
       <header className="hero">
-        <Text as="p" className="hero__programme" value={college.programme} />
-        <h1 className="hero__title">
-          <Text value={college.name} />
-          <Text className="hero__title-other" value={college.name} lang={other} />
-        </h1>
-        <p className="hero__intro">{t('welcome.intro')}</p>
-        <Text as="p" className="hero__profile" value={college.welcome} />
-        <PlaceLink to={{ page: 'about' }} className="button button--quiet">
-          {t('welcome.aboutLink')}
-        </PlaceLink>
+        <div className="hero__text">
+          <Text as="p" className="hero__programme" value={college.programme} />
+          <h1 className="hero__title">
+            <Text value={college.name} />
+            <Text className="hero__title-other" value={college.name} lang={other} />
+          </h1>
+          <p className="hero__intro">{t('welcome.intro')}</p>
+          <Text as="p" className="hero__profile" value={college.welcome} />
+          <PlaceLink to={{ page: 'about' }} className="button button--quiet">
+            {t('welcome.aboutLink')}
+          </PlaceLink>
+        </div>
+        {join}
       </header>
       <section aria-labelledby="campuses-heading">
         <h2 id="campuses-heading">{t('welcome.campusesHeading')}</h2>

@@ -16,6 +16,7 @@ import { PCFShadowMap, PerspectiveCamera, Quaternion, Vector3 } from 'three';
 import type { CampusModel } from '../../content/campusModel';
 import { markerPosition, worldHeading } from '../../content/modelGeometry';
 import type { BuiltScene } from './buildCampusScene';
+import { estimateCaptionSize, placeCaptions, spreadMarkers } from '../captionPlacement';
 import { applyOrbit, clampOrbit, initialOrbit, OVERVIEW_FOV, panOrbit, projectPoint, type Orbit } from './overviewCamera';
 import { overviewCanvasSettings, setUpOverviewScene, tearDownOverviewScene } from './overviewScene';
 import { signFontReady } from './signs';
@@ -190,6 +191,20 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
         return at ? [{ ...m, ...at }] : [];
       }),
     [markers, model, camera, size.width, size.height],
+  );
+  // Pins kept apart, and each name shown where it covers no other pin or name (on every device:
+  // a phone has no hover); a name with no room shows on hover and focus, as before.
+  const spread = useMemo(() => spreadMarkers(placed, 40, size.height), [placed, size.height]);
+  const sides = useMemo(
+    () =>
+      placeCaptions(
+        spread,
+        (id) => estimateCaptionSize(spread.find((m) => m.id === id)?.label ?? '', 14.4),
+        size.width,
+        size.height,
+        { half: 18, gap: 24 },
+      ),
+    [spread, size.width, size.height],
   );
 
   const choose = useCallback(
@@ -369,11 +384,11 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
       <p className="badge overview__badge">{labels.illustration}</p>
       {ready && !flight && (
         <ul className="overview__markers">
-          {placed.map((m) => (
+          {spread.map((m) => (
             <li key={m.id} className="overview__slot" style={{ transform: `translate(${m.x}px, ${m.y}px)` }}>
               <button
                 type="button"
-                className={`overview__marker${m.x > size.width * 0.62 ? ' overview__marker--left' : ''}`}
+                className={`overview__marker${sides.get(m.id) === 'left' ? ' overview__marker--left' : ''}${sides.get(m.id) === 'none' ? '' : ' overview__marker--named'}`}
                 data-stop-id={m.id}
                 // The name starts with the number the marker shows (WCAG 2.5.3 label in name).
                 aria-label={`${m.number} ${m.label}`}

@@ -3,8 +3,9 @@
  * readers, which a hotspot drawn in WebGL never is. Only hotspots in front of the camera and on
  * screen are rendered, so Tab reaches exactly the visible ones.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { View } from '../../content/schema';
+import { arrowDirection, estimateCaptionSize, placeCaptions } from '../captionPlacement';
 import { projectToScreen } from '../viewMath';
 
 /** A hotspot as the viewer needs it: a place, a kind and words already in the visitor's language. */
@@ -99,7 +100,23 @@ function isCovered(button: HTMLElement): boolean {
 }
 
 export function HotspotLayer({ hotspots, view, width, height, activeId, onActivate }: HotspotLayerProps) {
+  // Measured sizes of the names as rendered (font, language, presenter mode's larger text), by id.
+  const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
   const layer = useRef<HTMLUListElement>(null);
+  useLayoutEffect(() => {
+    const measured: Record<string, { width: number; height: number }> = {};
+    let changed = false;
+    layer.current?.querySelectorAll<HTMLElement>('.hotspot__caption[data-for]').forEach((el) => {
+      const id = el.dataset.for ?? '';
+      const size = { width: Math.ceil(el.offsetWidth), height: Math.ceil(el.offsetHeight) };
+      measured[id] = size;
+      const before = sizes[id];
+      if (!before || before.width !== size.width || before.height !== size.height) changed = true;
+    });
+    if (changed) setSizes((old) => ({ ...old, ...measured }));
+    // A turn brings new names into view; a resize or presenter mode changes their size.
+  }, [hotspots, view, width, height, sizes]);
+
   // Read before this render changes the DOM: did a marker have focus?
   const focusWasInside = layer.current?.contains(document.activeElement) ?? false;
 
@@ -121,24 +138,34 @@ export function HotspotLayer({ hotspots, view, width, height, activeId, onActiva
   });
 
   if (width === 0 || height === 0) return null;
+  const placed = layoutHotspots(hotspots, view, width, height);
+  const sides = placeCaptions(
+    placed.map((p) => ({ id: p.hotspot.id, x: p.x, y: p.y })),
+    (id) => sizes[id] ?? estimateCaptionSize(placed.find((p) => p.hotspot.id === id)?.hotspot.caption ?? ''),
+    width,
+    height,
+  );
   return (
     <ul ref={layer} className="hotspot-layer">
-      {layoutHotspots(hotspots, view, width, height).map(({ hotspot: h, ...at }) => {
+      {placed.map(({ hotspot: h, ...at }) => {
+        const side = sides.get(h.id) ?? 'none';
+        const direction = h.kind === 'link' ? arrowDirection(at.x, width) : undefined;
         return (
           <li key={h.id} className="hotspot-slot" style={{ transform: `translate(${at.x}px, ${at.y}px)` }}>
             <button
               type="button"
-              // Near the right edge the caption goes on the left, so it stays on screen.
-              className={`hotspot hotspot--${h.kind}${at.x > width * 0.62 ? ' hotspot--caption-left' : ''}`}
+              // A name with no free room beside its marker waits for hover or focus (the list has it).
+              className={`hotspot hotspot--${h.kind} hotspot--caption-${side}`}
               aria-label={h.label}
               aria-pressed={h.kind === 'info' ? h.id === activeId : undefined}
               data-hotspot-id={h.id}
+              data-direction={direction}
               onClick={() => onActivate(h.id)}
             >
               <span className="hotspot__icon" aria-hidden="true">
                 {h.kind === 'info' ? <InfoIcon /> : <ArrowIcon />}
               </span>
-              <span className="hotspot__caption" aria-hidden="true" lang={h.lang}>
+              <span className="hotspot__caption" aria-hidden="true" lang={h.lang} data-for={h.id}>
                 {h.caption}
               </span>
             </button>
