@@ -10,7 +10,7 @@
  * <CampusOverview model={model} markers={[{ id: 'library', label: 'Library', lang: 'en' }]}
  *   onChoose={(id) => go(id)} reducedMotion={false} labels={labels} />
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { PCFShadowMap, PerspectiveCamera, Quaternion, Vector3 } from 'three';
 import type { CampusModel } from '../../content/campusModel';
@@ -21,8 +21,9 @@ import { applyOrbit, clampOrbit, initialOrbit, OVERVIEW_FOV, panOrbit, projectPo
 import { aimSun } from './sky';
 import { signFontReady } from './signs';
 import { isSoftwareRenderer } from './softwareRenderer';
-import './CampusOverview.css';
 import { useElementSize } from '../useElementSize';
+import '../viewer.css';
+import './CampusOverview.css';
 
 export interface OverviewMarker {
   /** The stop's id in the content (and in the model's viewpoints). */
@@ -158,6 +159,7 @@ function CameraRig({ orbit, flight, onLanded }: { orbit: Orbit; flight: Flight |
 
 export default function CampusOverview({ model, markers, onChoose, reducedMotion, labels }: CampusOverviewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const instructionsId = useId();
   const size = useElementSize(containerRef);
   const aspect = size.width > 0 && size.height > 0 ? size.width / size.height : 16 / 9;
   const [orbit, setOrbit] = useState<Orbit>(() => initialOrbit(model, aspect));
@@ -328,13 +330,13 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
       className={`overview${flight ? ' is-flying' : ''}${ready ? ' is-ready' : ''}`}
       role="region"
       aria-label={labels.region}
-      aria-describedby="overview-instructions"
+      aria-describedby={instructionsId}
       aria-busy={!ready}
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-ready={ready ? 'true' : 'false'}
     >
-      <p id="overview-instructions" className="visually-hidden">
+      <p id={instructionsId} className="visually-hidden">
         {labels.instructions}
       </p>
       <Canvas
@@ -379,9 +381,9 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
           ))}
         </ul>
       )}
-      <div className="overview__controls" role="group" aria-label={labels.controls}>
+      <div className="view-controls" role="group" aria-label={labels.controls}>
         {buttons.map((b) => (
-          <button key={b.key} type="button" className="icon-button overview__control" aria-label={b.label} title={b.label} onClick={actions[b.key]} disabled={!!flight}>
+          <button key={b.key} type="button" className="view-button" aria-label={b.label} title={b.label} onClick={actions[b.key]} disabled={!!flight}>
             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
               <path d={b.icon} fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
             </svg>

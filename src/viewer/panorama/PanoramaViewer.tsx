@@ -20,6 +20,7 @@ import {
   Suspense,
   useCallback,
   useEffect,
+  useId,
   useMemo,
   useRef,
   useState,
@@ -33,6 +34,8 @@ import { PreviewCube } from './PreviewCube';
 import { PanoramaController, type PanoramaSourceRef, type ViewerSnapshot } from './controller/PanoramaController';
 import { dragView, panBy, stepFor, zoomBy } from '../viewMath';
 import { useElementSize } from '../useElementSize';
+import '../viewer.css';
+import './PanoramaViewer.css';
 
 export type { PanoramaSourceRef } from './controller/PanoramaController';
 
@@ -101,6 +104,7 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
   const { src, previewSrc, preload, view, onViewChange, hotspots, activeHotspotId, onHotspotActivate, reducedMotion, labels } =
     props;
   const containerRef = useRef<HTMLDivElement>(null);
+  const instructionsId = useId();
   const size = useElementSize(containerRef);
 
   // One controller (tile cache, loader) for the viewer's life, across stops.
@@ -232,12 +236,12 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
       className={`pano${reducedMotion ? ' pano--reduced-motion' : ''}`}
       role="region"
       aria-label={labels.region}
-      aria-describedby="pano-instructions"
+      aria-describedby={instructionsId}
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-level={level}
     >
-      <p id="pano-instructions" className="visually-hidden">
+      <p id={instructionsId} className="visually-hidden">
         {labels.instructions}
       </p>
       {controller && canvasWanted && (
