@@ -8,15 +8,16 @@ import { loadBundledContent } from '../content/load';
 import { createI18n } from '../i18n/i18n';
 import { preferredLang } from '../i18n/language';
 import { PresenterStoreProvider, VisitStoreProvider } from '../store/context';
-import { urlToState } from '../store/paths';
+import { RESERVED_SEGMENTS } from '../store/paths';
 import { createPresenterStore } from '../store/presenterStore';
 import { createVisitStore } from '../store/visitStore';
 import { ContentErrorPage } from './ContentErrorPage';
 import { Shell } from './Shell';
+import { readStartUrl } from './UrlSync';
 import { warmUpFirstStop } from './warmUp';
 import './styles.css';
 
-const fromUrl = urlToState(window.location.pathname, window.location.search);
+const fromUrl = readStartUrl(window.location);
 const lang = fromUrl.lang ?? preferredLang();
 const store = createVisitStore({ ...fromUrl, lang });
 const presenterStore = createPresenterStore();
@@ -26,7 +27,7 @@ store.subscribe((state, prev) => {
   if (state.lang !== prev.lang) void i18n.changeLanguage(state.lang);
 });
 
-const content = await loadBundledContent();
+const content = await loadBundledContent(RESERVED_SEGMENTS);
 const root = createRoot(document.getElementById('root')!);
 
 if (!content.ok) {
