@@ -12,7 +12,7 @@
  *                               the presenter's speaker-notes window
  *   /en/live/K7QX2M             joining a guide's live session
  */
-import { LANGS, FOV_MAX, FOV_MIN, type Lang } from '../content/limits';
+import { ID_PATTERN as ID, LANGS, FOV_MAX, FOV_MIN, type Lang } from '../content/limits';
 import type { View } from '../content/schema';
 import { CODE_LENGTH, normalizeCode } from '../live/protocolBasics';
 import type { Place, TourPosition, VisitState } from './visitStore';
@@ -69,7 +69,6 @@ export function stateToUrl(
 /** A URL's path alone: what decides whether a change is a new history entry. */
 export const pathOf = (url: string) => url.split('?')[0] ?? url;
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function numberIn(value: string | null, min: number, max: number): number | null {
   if (value === null || value.trim() === '') return null;

@@ -22,6 +22,7 @@ import { aimSun } from './sky';
 import { signFontReady } from './signs';
 import { isSoftwareRenderer } from './softwareRenderer';
 import { useElementSize } from '../useElementSize';
+import { usePointerGestures } from '../usePointerGestures';
 import '../viewer.css';
 import './CampusOverview.css';
 
@@ -223,59 +224,18 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
   const onLanded = useCallback((stopId: string) => onChoose(stopId), [onChoose]);
 
   // Drag to turn and tilt (right button or two fingers to move), wheel or pinch to zoom.
-  const pointers = useRef(new Map<number, { x: number; y: number; button: number }>());
-  useEffect(() => {
-    const el = containerRef.current;
-    if (!el) return;
-    const isControl = (t: EventTarget | null) => t instanceof Element && t.closest('button, a');
-    const down = (e: PointerEvent) => {
-      if (isControl(e.target)) return;
-      try {
-        el.setPointerCapture(e.pointerId);
-      } catch {
-        // a synthetic pointer cannot be captured; the drag still works inside
-      }
-      pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY, button: e.button });
-    };
-    const move = (e: PointerEvent) => {
-      const last = pointers.current.get(e.pointerId);
-      if (!last) return;
-      const dx = e.clientX - last.x;
-      const dy = e.clientY - last.y;
-      const all = [...pointers.current.values()];
-      if (all.length === 2) {
-        const other = all.find((p) => p !== last)!;
-        const before = Math.hypot(last.x - other.x, last.y - other.y);
-        const after = Math.hypot(e.clientX - other.x, e.clientY - other.y);
-        if (before > 0 && after > 0) update((o) => ({ ...o, distance: (o.distance * before) / after }));
-      } else if (last.button === 2 || e.shiftKey) {
-        update((o) => panOrbit(o, (-dx * o.distance) / 900, (dy * o.distance) / 900));
-      } else {
-        update((o) => ({ ...o, heading: o.heading - dx * 0.3, elevation: o.elevation + dy * 0.2 }));
-      }
-      pointers.current.set(e.pointerId, { ...last, x: e.clientX, y: e.clientY });
-    };
-    const up = (e: PointerEvent) => pointers.current.delete(e.pointerId);
-    const wheel = (e: WheelEvent) => {
-      e.preventDefault();
-      update((o) => ({ ...o, distance: o.distance * Math.exp(Math.max(-100, Math.min(100, e.deltaY)) * 0.002) }));
-    };
-    const menu = (e: MouseEvent) => e.preventDefault();
-    el.addEventListener('pointerdown', down);
-    el.addEventListener('pointermove', move);
-    el.addEventListener('pointerup', up);
-    el.addEventListener('pointercancel', up);
-    el.addEventListener('wheel', wheel, { passive: false });
-    el.addEventListener('contextmenu', menu);
-    return () => {
-      el.removeEventListener('pointerdown', down);
-      el.removeEventListener('pointermove', move);
-      el.removeEventListener('pointerup', up);
-      el.removeEventListener('pointercancel', up);
-      el.removeEventListener('wheel', wheel);
-      el.removeEventListener('contextmenu', menu);
-    };
-  }, [update]);
+  usePointerGestures(
+    containerRef,
+    {
+      drag: (dx, dy, { button, shiftKey }) => {
+        if (button === 2 || shiftKey) update((o) => panOrbit(o, (-dx * o.distance) / 900, (dy * o.distance) / 900));
+        else update((o) => ({ ...o, heading: o.heading - dx * 0.3, elevation: o.elevation + dy * 0.2 }));
+      },
+      pinch: (ratio) => update((o) => ({ ...o, distance: o.distance * ratio })),
+      wheel: (factor) => update((o) => ({ ...o, distance: o.distance * factor })),
+    },
+    { controls: 'button, a', noContextMenu: true },
+  );
 
   const actions = useMemo(
     () => ({
