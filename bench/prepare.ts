@@ -67,6 +67,8 @@ export async function prepare(root: string, out: string, log: (line: string) => 
   log('bench: deriving images and building the app…');
   await deriveImages(root);
   const appDir = path.join(out, 'app');
+  // The benchmark drives the store (window.__visitStore), which only a build with test hooks has.
+  process.env.VITE_TEST_HOOKS = '1';
   await build({ root, logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
 
   // The measured stop gets the measured master's tiles.

@@ -54,10 +54,11 @@ if (!content.ok) {
   );
 }
 
-// Lets tests and future drivers (guided tours, live sessions) reach the one store.
+// Lets the browser tests and the benchmark read and drive the store, in the builds they make
+// (VITE_TEST_HOOKS=1: `npm run test:e2e`, `npm run bench`); a visitor's build has no such handle.
 declare global {
   interface Window {
     __visitStore?: typeof store;
   }
 }
-window.__visitStore = store;
+if (import.meta.env.VITE_TEST_HOOKS === '1') window.__visitStore = store;
