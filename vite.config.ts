@@ -1,9 +1,9 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { assetExistsIn, readContentFiles, readModelFiles } from './lib/content';
+import { readContentFiles, readModelFiles, validateContentAt } from './lib/content';
 import { precompressDir } from './server/precompress';
-import { formatIssue, validateContent } from './src/content/validate';
+import { formatIssue } from './src/content/validate';
 import { validateCampusModels } from './src/content/validateModels';
 
 const root = import.meta.dirname;
@@ -22,7 +22,7 @@ function contentStore(): Plugin {
       if (loadId !== resolved) return undefined;
       const files = readContentFiles(root);
       for (const file of Object.keys(files)) this.addWatchFile(`${root}/${file}`);
-      const result = validateContent(files, { assetExists: assetExistsIn(root) });
+      const result = validateContentAt(root, files);
       const models = readModelFiles(root);
       for (const file of Object.keys(models)) this.addWatchFile(`${root}/${file}`);
       // The campus models are bundled apart (src/content/campusModels.ts), but checked here too.

@@ -8,6 +8,7 @@ import type { Content } from '../src/content/schema';
 import { CONTENT_DIR, formatIssue, validateContent } from '../src/content/validate';
 import { MODELS_DIR } from '../src/content/campusModel';
 import { validateCampusModels } from '../src/content/validateModels';
+import { RESERVED_SEGMENTS } from '../src/store/paths';
 
 /** Raw text of every JSON file under `<root>/assets/content`, keyed by path relative to root. */
 export function readContentFiles(root: string): Record<string, string> {
@@ -39,9 +40,16 @@ export function readModelFiles(root: string): Record<string, string> {
   return files;
 }
 
+/**
+ * The content under `root` validated as every check does it: the files exist under assets/, and no
+ * campus takes a path segment of the app's own pages.
+ */
+export const validateContentAt = (root: string, files = readContentFiles(root)) =>
+  validateContent(files, { assetExists: assetExistsIn(root), reservedIds: RESERVED_SEGMENTS });
+
 /** The validated content under `root`; throws with every problem, by file and JSON path, when it is not valid. */
 export function readContent(root: string): Content {
-  const result = validateContent(readContentFiles(root), { assetExists: assetExistsIn(root) });
+  const result = validateContentAt(root);
   if (!result.ok) throw new Error(`Invalid content:\n${result.issues.map(formatIssue).join('\n')}`);
   return result.content;
 }
@@ -58,8 +66,7 @@ export interface CheckResult {
  * campus models checked against their schema and the content.
  */
 export function checkContent(root: string): CheckResult {
-  const files = readContentFiles(root);
-  const result = validateContent(files, { assetExists: assetExistsIn(root) });
+  const result = validateContentAt(root);
   if (!result.ok) return { ok: false, lines: result.issues.map(formatIssue) };
   const modelCheck = validateCampusModels(readModelFiles(root), result.content);
   if (modelCheck.issues.length > 0) return { ok: false, lines: modelCheck.issues.map(formatIssue) };

@@ -7,3 +7,8 @@ declare module 'virtual:content' {
   /** Raw text of every content file, keyed by repository-relative path, when `content` is null. */
   export const files: Record<string, string> | null;
 }
+
+interface ImportMetaEnv {
+  /** "1" in the builds the browser tests and the benchmark make: the app exposes its store as window.__visitStore. */
+  readonly VITE_TEST_HOOKS?: string;
+}

@@ -1,7 +1,9 @@
 /**
  * The one place where the URL and the store meet.
  *
- * URL → store: on load and on back/forward, the URL is read into the store.
+ * URL → store: on load and on back/forward, the URL is read into the store. The address the app
+ * starts at is read once, by `readStartUrl` (the store is made from it); UrlSync's first read takes
+ * that reading.
  * store → URL: a new page, stop or tour step is a new history entry (so back walks the stops visited);
  * a new view, language or open hotspot replaces the current entry. While the visitor drags,
  * the view is written at most a few times a second: browsers throttle history writes.
@@ -12,10 +14,26 @@ import { useContent } from '../content/ContentContext';
 import type { Content } from '../content/schema';
 import { findTour, isAtStep } from '../features/tour/tourSteps';
 import { useVisitStore } from '../store/context';
-import { stateToUrl, urlToState } from '../store/paths';
+import { stateToUrl, urlToState, type ParsedUrl } from '../store/paths';
 import { samePlace, sameTourPosition, type VisitState } from '../store/visitStore';
 
 const VIEW_WRITE_DELAY_MS = 300;
+
+/** The address the app started at, as read once at start. */
+let startRead: { url: string; parsed: ParsedUrl } | null = null;
+
+/** Reads the address the app starts at (main.tsx makes the store from it); UrlSync takes this reading. */
+export function readStartUrl(location: { pathname: string; search: string }): ParsedUrl {
+  const parsed = urlToState(location.pathname, location.search);
+  startRead = { url: location.pathname + location.search, parsed };
+  return parsed;
+}
+
+function readUrl(pathname: string, search: string): ParsedUrl {
+  const start = startRead;
+  startRead = null;
+  return start && start.url === pathname + search ? start.parsed : urlToState(pathname, search);
+}
 
 /**
  * A short link to a tour step (`…/library?tour=yubei-walk&step=2`, no view) opens the step as the
@@ -49,7 +67,7 @@ export function UrlSync() {
       return;
     }
     ownWrites.current = [];
-    const parsed = urlToState(location.pathname, location.search);
+    const parsed = readUrl(location.pathname, location.search);
     const state = store.getState();
     // The language is the visitor's choice, not a place: back and forward keep it. Only the link
     // the visitor opened (the first URL read) sets it.

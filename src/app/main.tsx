@@ -8,17 +8,18 @@ import { loadBundledContent } from '../content/load';
 import { createI18n } from '../i18n/i18n';
 import { preferredLang } from '../i18n/language';
 import { PresenterStoreProvider, VisitStoreProvider } from '../store/context';
-import { urlToState } from '../store/paths';
+import { RESERVED_SEGMENTS } from '../store/paths';
 import { createPresenterStore } from '../store/presenterStore';
 import { createVisitStore } from '../store/visitStore';
 import { createLiveSession } from '../features/live/liveSession';
 import { LiveSessionProvider } from '../features/live/LiveSessionContext';
 import { ContentErrorPage } from './ContentErrorPage';
 import { Shell } from './Shell';
+import { readStartUrl } from './UrlSync';
 import { warmUpFirstStop } from './warmUp';
 import './styles.css';
 
-const fromUrl = urlToState(window.location.pathname, window.location.search);
+const fromUrl = readStartUrl(window.location);
 const lang = fromUrl.lang ?? preferredLang();
 const store = createVisitStore({ ...fromUrl, lang });
 const presenterStore = createPresenterStore();
@@ -28,7 +29,7 @@ store.subscribe((state, prev) => {
   if (state.lang !== prev.lang) void i18n.changeLanguage(state.lang);
 });
 
-const content = await loadBundledContent();
+const content = await loadBundledContent(RESERVED_SEGMENTS);
 const root = createRoot(document.getElementById('root')!);
 
 if (!content.ok) {
@@ -59,10 +60,11 @@ if (!content.ok) {
   );
 }
 
-// Lets tests and future drivers (guided tours, live sessions) reach the one store.
+// Lets the browser tests and the benchmark read and drive the store, in the builds they make
+// (VITE_TEST_HOOKS=1: `npm run test:e2e`, `npm run bench`); a visitor's build has no such handle.
 declare global {
   interface Window {
     __visitStore?: typeof store;
   }
 }
-window.__visitStore = store;
+if (import.meta.env.VITE_TEST_HOOKS === '1') window.__visitStore = store;

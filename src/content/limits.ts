@@ -15,3 +15,6 @@ export const PITCH_MAX = 90;
 /** Horizontal field of view, degrees. */
 export const FOV_MIN = 30;
 export const FOV_MAX = 110;
+
+/** Every id of the content (campus, stop, hotspot, tour) and of the URLs made from them: "main-gate". */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -6,8 +6,9 @@
 import { content, files } from 'virtual:content';
 import type { ValidationResult } from './validate';
 
-export async function loadBundledContent(): Promise<ValidationResult> {
+/** `reservedIds`: ids no campus may take (the app's own first path segments). */
+export async function loadBundledContent(reservedIds: readonly string[] = []): Promise<ValidationResult> {
   if (content) return { ok: true, content };
   const { validateContent } = await import('./validate');
-  return validateContent(files ?? {});
+  return validateContent(files ?? {}, { reservedIds });
 }

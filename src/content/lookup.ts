@@ -1,5 +1,5 @@
 /** Finding things in validated content by id. */
-import type { Campus, Content, Hotspot, Lang, LocalizedText, Stop, View } from './schema';
+import type { Campus, Content, Hotspot, Stop, View } from './schema';
 
 export function findCampus(content: Content, campusId: string): Campus | undefined {
   return content.campuses.find((c) => c.id === campusId);
@@ -16,9 +16,4 @@ export function findHotspot(stop: Stop, hotspotId: string): Hotspot | undefined 
 /** The view a link leads to: the hotspot's own, or the target stop's initial view. */
 export function arrivalView(campus: Campus, targetStopId: string, arrive: View | undefined): View | undefined {
   return arrive ?? findStop(campus, targetStopId)?.initialView;
-}
-
-/** The text in the visitor's language. */
-export function localize(text: LocalizedText, lang: Lang): string {
-  return text[lang];
 }

@@ -10,7 +10,7 @@
  *   so the international office can review it; `"seed"` text states facts from the profile.
  */
 import { z } from './zod';
-import { FOV_MAX, FOV_MIN, LANGS, PITCH_MAX, PITCH_MIN, YAW_MAX, YAW_MIN, type Lang } from './limits';
+import { FOV_MAX, FOV_MIN, ID_PATTERN, LANGS, PITCH_MAX, PITCH_MIN, YAW_MAX, YAW_MIN, type Lang } from './limits';
 
 export { FOV_MAX, FOV_MIN, LANGS, type Lang };
 
@@ -31,7 +31,7 @@ export type LocalizedText = z.infer<typeof localizedText>;
 
 export const id = z
   .string({ error: 'an id is missing' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  .regex(ID_PATTERN, {
     message: 'an id is lowercase letters, digits and single dashes, like "main-gate"',
   });
 

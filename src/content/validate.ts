@@ -22,6 +22,11 @@ export type ValidationResult = { ok: true; content: Content } | { ok: false; iss
 export interface ValidateOptions {
   /** Says whether a file under assets/ exists; left out where the files cannot be seen (the browser). */
   assetExists?: (assetPath: string) => boolean;
+  /**
+   * Ids no campus may take: the first path segments of the app's own pages (`about`, …), given by
+   * the routes module (src/store/paths.ts `RESERVED_SEGMENTS`), which this layer does not import.
+   */
+  reservedIds?: readonly string[];
 }
 
 
@@ -158,6 +163,13 @@ export function validateContent(
       issues.push({ file: COLLEGE_FILE, path: `$.about[${index}].id`, message: `the section id "${dup}" is used twice` });
     }
     collegeData.campuses.forEach((campusId, index) => {
+      if (options.reservedIds?.includes(campusId)) {
+        issues.push({
+          file: COLLEGE_FILE,
+          path: `$.campuses[${index}]`,
+          message: `"${campusId}" cannot be a campus id: /<lang>/${campusId} is a page of the app (reserved: ${options.reservedIds.join(', ')})`,
+        });
+      }
       const file = campusFile(campusId);
       if (files[file] === undefined) {
         issues.push({

@@ -8,6 +8,7 @@
 import { campusModel, MODELS_DIR, modelFile, type CampusModel } from './campusModel';
 import { buildingAt, headingTo, worldHeading, wrapDegrees } from './modelGeometry';
 import type { Content } from './schema';
+import { ID_PATTERN } from './limits';
 import { campusFile, findDuplicates, parseFile, type ContentIssue } from './validate';
 
 /** How far (degrees) a link hotspot may point away from where its target stands in the model. */
@@ -21,7 +22,7 @@ export interface ModelCheck {
   models: Record<string, CampusModel>;
 }
 
-const key = (k: string) => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
+const key = (k: string) => (ID_PATTERN.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
 
 /**
  * @param files raw text of each model file by repository-relative path (`assets/models/yubei.json`).

@@ -12,12 +12,21 @@
  *                               the presenter's speaker-notes window
  *   /en/live/K7QX2M             joining a guide's live session
  */
-import { LANGS, FOV_MAX, FOV_MIN, type Lang } from '../content/limits';
+import { ID_PATTERN as ID, LANGS, FOV_MAX, FOV_MIN, type Lang } from '../content/limits';
 import type { View } from '../content/schema';
 import { CODE_LENGTH, normalizeCode } from '../live/protocol';
 import type { Place, TourPosition, VisitState } from './visitStore';
 
 export const isLang = (value: string | undefined): value is Lang => LANGS.includes(value as Lang);
+
+/** The first path segment (after the language) of each page that is not a campus or a stop. */
+const SEGMENT = { about: 'about', notes: 'notes', live: 'live' } as const satisfies Partial<Record<Place['page'], string>>;
+
+/**
+ * First path segments the app's own pages take. A campus with one of these ids could never be
+ * reached (`/en/about` is the about page), so the content check rejects it.
+ */
+export const RESERVED_SEGMENTS: readonly string[] = Object.values(SEGMENT);
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
@@ -30,7 +39,7 @@ export function stateToUrl(
     case 'home':
       return `/${lang}`;
     case 'about':
-      return `/${lang}/about`;
+      return `/${lang}/${SEGMENT.about}`;
     case 'campus':
       return `/${lang}/${place.campusId}`;
     case 'stop': {
@@ -49,9 +58,9 @@ export function stateToUrl(
       return `/${lang}/${place.campusId}/${place.stopId}${query ? `?${query}` : ''}`;
     }
     case 'notes':
-      return `/${lang}/notes/${place.tourId}?step=${(state.tour?.step ?? 0) + 1}`;
+      return `/${lang}/${SEGMENT.notes}/${place.tourId}?step=${(state.tour?.step ?? 0) + 1}`;
     case 'live':
-      return `/${lang}/live/${place.code}`;
+      return `/${lang}/${SEGMENT.live}/${place.code}`;
     case 'notFound':
       return null;
   }
@@ -60,7 +69,6 @@ export function stateToUrl(
 /** A URL's path alone: what decides whether a change is a new history entry. */
 export const pathOf = (url: string) => url.split('?')[0] ?? url;
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function numberIn(value: string | null, min: number, max: number): number | null {
   if (value === null || value.trim() === '') return null;
@@ -98,22 +106,22 @@ export function urlToState(pathname: string, search: string): ParsedUrl {
   const [lang, first, second, ...rest] = parts;
   if (!isLang(lang) || rest.length > 0) return { lang: isLang(lang) ? lang : null, place: { page: 'notFound' }, ...none };
   if (first === undefined) return { lang, place: { page: 'home' }, ...none };
-  const codeLike = first === 'live' && second !== undefined && /^[0-9A-Za-z-]{6,8}$/.test(second);
+  const codeLike = first === SEGMENT.live && second !== undefined && /^[0-9A-Za-z-]{6,8}$/.test(second);
   if (!ID.test(first) || (second !== undefined && !ID.test(second) && !codeLike)) return { lang, place: { page: 'notFound' }, ...none };
   if (second === undefined) {
-    if (first === 'notes' || first === 'live') return { lang, place: { page: 'notFound' }, ...none };
-    return { lang, place: first === 'about' ? { page: 'about' } : { page: 'campus', campusId: first }, ...none };
+    if (first === SEGMENT.notes || first === SEGMENT.live) return { lang, place: { page: 'notFound' }, ...none };
+    return { lang, place: first === SEGMENT.about ? { page: 'about' } : { page: 'campus', campusId: first }, ...none };
   }
   const params = new URLSearchParams(search);
-  if (first === 'live') {
+  if (first === SEGMENT.live) {
     const code = normalizeCode(second);
     return code.length === CODE_LENGTH ? { lang, place: { page: 'live', code }, ...none } : { lang, place: { page: 'notFound' }, ...none };
   }
-  if (first === 'notes') {
+  if (first === SEGMENT.notes) {
     const tour = parseTour(second, params.get('step') ?? '1');
     return { lang, place: { page: 'notes', tourId: second }, ...none, tour };
   }
-  if (first === 'about') return { lang, place: { page: 'notFound' }, ...none };
+  if (first === SEGMENT.about) return { lang, place: { page: 'notFound' }, ...none };
   const spot = params.get('spot');
   return {
     lang,

@@ -4,23 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientMessage } from '../../src/live/schemas';
 import { startLiveServer } from '../../server/app';
+import { createRng } from '../../src/viewer/campus/random';
 import { fakeRelays } from './fakes';
 import { TestClient, joinSession, liveUrl, sleep, startSession, stopState, until } from './helpers';
 
 const { makeRelay, connect, shutdownAll, secret } = fakeRelays();
 afterEach(shutdownAll);
-
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const valid = [
   { v: 1, type: 'start' },
@@ -71,7 +60,7 @@ describe('fuzzed and malformed frames', () => {
     delegate.send({ type: 'join', code, lang: 'zh', following: true });
     await until(() => delegate.peer.of('snapshot').length > 0, 2000, 'snapshot');
 
-    const next = random(20_240_611);
+    const next = createRng(20_240_611); // seeded, so a failure can be replayed
     const fuzzers = Array.from({ length: 50 }, () => connect(relay));
     let invalid = 0;
     for (let i = 0; i < 5000; i += 1) {
@@ -112,7 +101,7 @@ describe('fuzzed and malformed frames', () => {
     const url = liveUrl(live.url);
     const { guide, code } = await startSession(url);
     const { delegate } = await joinSession(url, code);
-    const next = random(7);
+    const next = createRng(7);
     const clients: TestClient[] = [];
     for (let batch = 0; batch < 4; batch += 1) {
       clients.push(...(await Promise.all(Array.from({ length: 50 }, () => TestClient.connect(url)))));

@@ -12,7 +12,7 @@ import { derivedImage } from '../../content/images';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { StageFallback } from '../../components/StageFallback';
 import { Text } from '../../components/Text';
-import { PlaceLink } from '../../components/PlaceLink';
+import { StopCard } from '../../components/StopCard';
 import { useReducedMotion } from '../../components/useReducedMotion';
 import { htmlLang } from '../../i18n/i18n';
 import { useLang, useVisitStore } from '../../store/context';
@@ -114,25 +114,16 @@ export function CampusPage({ campus, tours }: { campus: Campus; tours?: ReactNod
       <h2>{t('campus.stopsHeading')}</h2>
       <ol className="card-grid card-grid--stops">
         {campus.stops.map((s, i) => (
-          <li key={s.id} className="card card--stop">
-            <PlaceLink to={{ page: 'stop', campusId: campus.id, stopId: s.id }} className="card__link">
-              <span className="card__number" aria-hidden="true">
-                {i + 1}
-              </span>
-              <img
-                className="card__image"
-                src={derivedImage.thumbnail(s.panorama.master)}
-                alt=""
-                width={640}
-                height={360}
-                loading="lazy"
-              />
-              <span className="card__body">
-                <Text className="card__title" value={s.name} />
-                <Text className="card__text" value={s.summary} />
-              </span>
-            </PlaceLink>
-          </li>
+          <StopCard
+            key={s.id}
+            className="card--stop"
+            picture={derivedImage.thumbnail(s.panorama.master)}
+            link={{ page: 'stop', campusId: campus.id, stopId: s.id }}
+            number={i + 1}
+          >
+            <Text className="card__title" value={s.name} />
+            <Text className="card__text" value={s.summary} />
+          </StopCard>
         ))}
       </ol>
     </div>

@@ -27,7 +27,7 @@ export function ViewControls({ view, initialView, onChange }: ViewControlsProps)
         <button
           key={b.key}
           type="button"
-          className={`icon-button view-controls__${b.key}`}
+          className={`view-button view-controls__${b.key}`}
           aria-label={b.label}
           title={b.label}
           onClick={() => onChange(b.next())}

@@ -6,6 +6,7 @@ import { derivedImage } from '../../content/images';
 import { findStop } from '../../content/lookup';
 import { Text } from '../../components/Text';
 import { PlaceLink } from '../../components/PlaceLink';
+import { StopCard } from '../../components/StopCard';
 import { useLang } from '../../store/context';
 
 /**
@@ -40,28 +41,16 @@ export function WelcomePage({ join, extra }: { join?: ReactNode; extra?: ReactNo
           {campuses.map((c) => {
             const first = findStop(c, c.firstStop);
             return (
-              <li key={c.id} className="card">
-                {first && (
-                  <img
-                    className="card__image"
-                    src={derivedImage.thumbnail(first.panorama.master)}
-                    alt=""
-                    width={640}
-                    height={360}
-                    loading="lazy"
-                  />
-                )}
-                <div className="card__body">
-                  <h3 className="card__title">
-                    <Text value={c.name} />
-                  </h3>
-                  <Text as="p" value={c.summary} />
-                  <p className="card__meta">{t('welcome.stopsCount', { count: c.stops.length })}</p>
-                  <PlaceLink to={{ page: 'campus', campusId: c.id }} className="button">
-                    {t('welcome.enterCampus', { campus: c.name[lang] })}
-                  </PlaceLink>
-                </div>
-              </li>
+              <StopCard key={c.id} picture={first && derivedImage.thumbnail(first.panorama.master)}>
+                <h3 className="card__title">
+                  <Text value={c.name} />
+                </h3>
+                <Text as="p" value={c.summary} />
+                <p className="card__meta">{t('welcome.stopsCount', { count: c.stops.length })}</p>
+                <PlaceLink to={{ page: 'campus', campusId: c.id }} className="button">
+                  {t('welcome.enterCampus', { campus: c.name[lang] })}
+                </PlaceLink>
+              </StopCard>
             );
           })}
         </ul>

@@ -10,7 +10,7 @@
  * <CampusOverview model={model} markers={[{ id: 'library', label: 'Library', lang: 'en' }]}
  *   onChoose={(id) => go(id)} reducedMotion={false} labels={labels} />
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { PCFShadowMap, PerspectiveCamera, Quaternion, Vector3 } from 'three';
 import type { CampusModel } from '../../content/campusModel';
@@ -21,8 +21,10 @@ import { applyOrbit, clampOrbit, initialOrbit, OVERVIEW_FOV, panOrbit, projectPo
 import { overviewCanvasSettings, setUpOverviewScene, tearDownOverviewScene } from './overviewScene';
 import { signFontReady } from './signs';
 import { isSoftwareRenderer } from './softwareRenderer';
-import './CampusOverview.css';
 import { useElementSize } from '../useElementSize';
+import { usePointerGestures } from '../usePointerGestures';
+import '../viewer.css';
+import './CampusOverview.css';
 
 export interface OverviewMarker {
   /** The stop's id in the content (and in the model's viewpoints). */
@@ -153,6 +155,7 @@ function CameraRig({ orbit, flight, onLanded }: { orbit: Orbit; flight: Flight |
 
 export default function CampusOverview({ model, markers, onChoose, reducedMotion, labels }: CampusOverviewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const instructionsId = useId();
   const size = useElementSize(containerRef);
   const aspect = size.width > 0 && size.height > 0 ? size.width / size.height : 16 / 9;
   const [orbit, setOrbit] = useState<Orbit>(() => initialOrbit(model, aspect));
@@ -237,59 +240,18 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
   }, [flight]);
 
   // Drag to turn and tilt (right button or two fingers to move), wheel or pinch to zoom.
-  const pointers = useRef(new Map<number, { x: number; y: number; button: number }>());
-  useEffect(() => {
-    const el = containerRef.current;
-    if (!el) return;
-    const isControl = (t: EventTarget | null) => t instanceof Element && t.closest('button, a');
-    const down = (e: PointerEvent) => {
-      if (isControl(e.target)) return;
-      try {
-        el.setPointerCapture(e.pointerId);
-      } catch {
-        // a synthetic pointer cannot be captured; the drag still works inside
-      }
-      pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY, button: e.button });
-    };
-    const move = (e: PointerEvent) => {
-      const last = pointers.current.get(e.pointerId);
-      if (!last) return;
-      const dx = e.clientX - last.x;
-      const dy = e.clientY - last.y;
-      const all = [...pointers.current.values()];
-      if (all.length === 2) {
-        const other = all.find((p) => p !== last)!;
-        const before = Math.hypot(last.x - other.x, last.y - other.y);
-        const after = Math.hypot(e.clientX - other.x, e.clientY - other.y);
-        if (before > 0 && after > 0) update((o) => ({ ...o, distance: (o.distance * before) / after }));
-      } else if (last.button === 2 || e.shiftKey) {
-        update((o) => panOrbit(o, (-dx * o.distance) / 900, (dy * o.distance) / 900));
-      } else {
-        update((o) => ({ ...o, heading: o.heading - dx * 0.3, elevation: o.elevation + dy * 0.2 }));
-      }
-      pointers.current.set(e.pointerId, { ...last, x: e.clientX, y: e.clientY });
-    };
-    const up = (e: PointerEvent) => pointers.current.delete(e.pointerId);
-    const wheel = (e: WheelEvent) => {
-      e.preventDefault();
-      update((o) => ({ ...o, distance: o.distance * Math.exp(Math.max(-100, Math.min(100, e.deltaY)) * 0.002) }));
-    };
-    const menu = (e: MouseEvent) => e.preventDefault();
-    el.addEventListener('pointerdown', down);
-    el.addEventListener('pointermove', move);
-    el.addEventListener('pointerup', up);
-    el.addEventListener('pointercancel', up);
-    el.addEventListener('wheel', wheel, { passive: false });
-    el.addEventListener('contextmenu', menu);
-    return () => {
-      el.removeEventListener('pointerdown', down);
-      el.removeEventListener('pointermove', move);
-      el.removeEventListener('pointerup', up);
-      el.removeEventListener('pointercancel', up);
-      el.removeEventListener('wheel', wheel);
-      el.removeEventListener('contextmenu', menu);
-    };
-  }, [update]);
+  usePointerGestures(
+    containerRef,
+    {
+      drag: (dx, dy, { button, shiftKey }) => {
+        if (button === 2 || shiftKey) update((o) => panOrbit(o, (-dx * o.distance) / 900, (dy * o.distance) / 900));
+        else update((o) => ({ ...o, heading: o.heading - dx * 0.3, elevation: o.elevation + dy * 0.2 }));
+      },
+      pinch: (ratio) => update((o) => ({ ...o, distance: o.distance * ratio })),
+      wheel: (factor) => update((o) => ({ ...o, distance: o.distance * factor })),
+    },
+    { controls: 'button, a', noContextMenu: true },
+  );
 
   const actions = useMemo(
     () => ({
@@ -352,13 +314,13 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
       className={`overview${flight ? ' is-flying' : ''}${ready ? ' is-ready' : ''}`}
       role="region"
       aria-label={labels.region}
-      aria-describedby="overview-instructions"
+      aria-describedby={instructionsId}
       aria-busy={!ready}
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-ready={ready ? 'true' : 'false'}
     >
-      <p id="overview-instructions" className="visually-hidden">
+      <p id={instructionsId} className="visually-hidden">
         {labels.instructions}
       </p>
       <Canvas
@@ -405,9 +367,9 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
           ))}
         </ul>
       )}
-      <div className="overview__controls" role="group" aria-label={labels.controls}>
+      <div className="view-controls" role="group" aria-label={labels.controls}>
         {buttons.map((b) => (
-          <button key={b.key} type="button" className="icon-button overview__control" aria-label={b.label} title={b.label} onClick={actions[b.key]} disabled={!!flight}>
+          <button key={b.key} type="button" className="view-button" aria-label={b.label} title={b.label} onClick={actions[b.key]} disabled={!!flight}>
             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
               <path d={b.icon} fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
             </svg>

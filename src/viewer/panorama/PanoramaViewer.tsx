@@ -20,6 +20,7 @@ import {
   Suspense,
   useCallback,
   useEffect,
+  useId,
   useMemo,
   useRef,
   useState,
@@ -33,6 +34,9 @@ import { PreviewCube } from './PreviewCube';
 import { PanoramaController, type PanoramaSourceRef, type ViewerSnapshot } from './controller/PanoramaController';
 import { dragView, panBy, stepFor, zoomBy } from '../viewMath';
 import { useElementSize } from '../useElementSize';
+import { usePointerGestures } from '../usePointerGestures';
+import '../viewer.css';
+import './PanoramaViewer.css';
 
 export type { PanoramaSourceRef } from './controller/PanoramaController';
 
@@ -101,6 +105,7 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
   const { src, previewSrc, preload, view, onViewChange, hotspots, activeHotspotId, onHotspotActivate, reducedMotion, labels } =
     props;
   const containerRef = useRef<HTMLDivElement>(null);
+  const instructionsId = useId();
   const size = useElementSize(containerRef);
 
   // One controller (tile cache, loader) for the viewer's life, across stops.
@@ -155,56 +160,17 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
     if (level !== 'none') onShown?.(src, level);
   }, [src, level, onShown]);
 
-  const pointers = useRef(new Map<number, { x: number; y: number }>());
-  useEffect(() => {
-    const el = containerRef.current;
-    if (!el) return;
-    const isControl = (target: EventTarget | null) => target instanceof Element && target.closest('button, a, input');
-    const down = (e: PointerEvent) => {
-      if (isControl(e.target) || (e.pointerType === 'mouse' && e.button !== 0)) return;
-      try {
-        el.setPointerCapture(e.pointerId); // keep the drag when the pointer leaves the viewer
-      } catch {
-        // a synthetic or already-released pointer cannot be captured; the drag still works inside
-      }
-      pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
-    };
-    const move = (e: PointerEvent) => {
-      const last = pointers.current.get(e.pointerId);
-      if (!last) return;
-      const all = [...pointers.current.values()];
-      if (all.length === 1) {
-        emit(dragView(viewRef.current, e.clientX - last.x, e.clientY - last.y, el.clientWidth, el.clientHeight));
-      } else if (all.length === 2) {
-        const other = all.find((p) => p !== last);
-        if (other) {
-          const before = Math.hypot(last.x - other.x, last.y - other.y);
-          const after = Math.hypot(e.clientX - other.x, e.clientY - other.y);
-          if (before > 0 && after > 0) emit(zoomBy(viewRef.current, before / after));
-        }
-      }
-      pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
-    };
-    const up = (e: PointerEvent) => {
-      pointers.current.delete(e.pointerId);
-    };
-    const wheel = (e: WheelEvent) => {
-      e.preventDefault(); // the page must not scroll while the visitor zooms the panorama
-      emit(zoomBy(viewRef.current, Math.exp(Math.max(-100, Math.min(100, e.deltaY)) * 0.002)));
-    };
-    el.addEventListener('pointerdown', down);
-    el.addEventListener('pointermove', move);
-    el.addEventListener('pointerup', up);
-    el.addEventListener('pointercancel', up);
-    el.addEventListener('wheel', wheel, { passive: false });
-    return () => {
-      el.removeEventListener('pointerdown', down);
-      el.removeEventListener('pointermove', move);
-      el.removeEventListener('pointerup', up);
-      el.removeEventListener('pointercancel', up);
-      el.removeEventListener('wheel', wheel);
-    };
-  }, [emit]);
+  usePointerGestures(
+    containerRef,
+    {
+      drag: (dx, dy, { pointers, width, height }) => {
+        if (pointers === 1) emit(dragView(viewRef.current, dx, dy, width, height));
+      },
+      pinch: (ratio) => emit(zoomBy(viewRef.current, ratio)),
+      wheel: (factor) => emit(zoomBy(viewRef.current, factor)),
+    },
+    { controls: 'button, a, input', primaryButtonOnly: true },
+  );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -232,12 +198,12 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
       className={`pano${reducedMotion ? ' pano--reduced-motion' : ''}`}
       role="region"
       aria-label={labels.region}
-      aria-describedby="pano-instructions"
+      aria-describedby={instructionsId}
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-level={level}
     >
-      <p id="pano-instructions" className="visually-hidden">
+      <p id={instructionsId} className="visually-hidden">
         {labels.instructions}
       </p>
       {controller && canvasWanted && (

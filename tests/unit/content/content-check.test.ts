@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assetExistsIn, checkContent, readContentFiles } from '../../../lib/content';
 import { COLLEGE_FILE, campusFile, formatIssue, validateContent } from '../../../src/content/validate';
+import { RESERVED_SEGMENTS, stateToUrl } from '../../../src/store/paths';
 import type { ContentIssue } from '../../../src/content/validate';
 
 const ROOT = process.cwd();
@@ -297,6 +298,37 @@ describe('npm run content:check', () => {
     writeFileSync(path.join(dir, ALPHA), files[ALPHA]!);
     return dir;
   }
+
+  /** A copy of the fixture whose campus is named `id` (college.json, the file name and its id). */
+  function renamedCopy(id: string): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'content-check-'));
+    temps.push(dir);
+    cpSync(FIXTURE, dir, { recursive: true });
+    const files = readContentFiles(FIXTURE);
+    const college = JSON.parse(files[COLLEGE_FILE]!) as Json;
+    college.campuses = [id];
+    const campus = JSON.parse(files[ALPHA]!) as Json;
+    campus.id = id;
+    rmSync(path.join(dir, ALPHA));
+    writeFileSync(path.join(dir, COLLEGE_FILE), JSON.stringify(college));
+    writeFileSync(path.join(dir, campusFile(id)), JSON.stringify(campus));
+    return dir;
+  }
+
+  it("rejects a campus id that is a page's first path segment (about, notes, live), by file and JSON path", () => {
+    // The reserved list is the routes module's: every page that is not a campus or a stop starts with one.
+    const pages = [{ page: 'about' }, { page: 'notes', tourId: 't' }, { page: 'live', code: 'ABCDEF' }] as const;
+    const firsts = pages.map((place) => stateToUrl({ lang: 'en', place, view: null, openHotspotId: null })!.split('/')[2]);
+    expect([...RESERVED_SEGMENTS].sort()).toEqual([...firsts].sort());
+    for (const id of RESERVED_SEGMENTS) {
+      const result = checkContent(renamedCopy(id));
+      expect(result.ok).toBe(false);
+      expect(result.lines).toEqual([
+        `${COLLEGE_FILE}: $.campuses[0]: "${id}" cannot be a campus id: /<lang>/${id} is a page of the app (reserved: ${RESERVED_SEGMENTS.join(', ')})`,
+      ]);
+    }
+    expect(checkContent(renamedCopy('beta')).ok).toBe(true);
+  });
 
   it('passes on the real project content', () => {
     const result = checkContent(ROOT);
