@@ -368,6 +368,10 @@ describe('a live session by keyboard (2.4.3, 4.1.3)', () => {
 
     await guide.getByRole('button', { name: en.live.end }).focus();
     await guide.keyboard.press('Enter');
+    // Ending asks first: focus goes to the safe answer, never to <body>.
+    await expect.poll(() => focused(guide).then((f) => f.name)).toBe(en.live.keepGoing);
+    await guide.getByRole('button', { name: en.live.endNow }).focus();
+    await guide.keyboard.press('Enter');
     await expect.poll(() => focused(guide).then((f) => f.name)).toBe(en.live.start);
     // The delegate's bar says so in a status region, which a screen reader announces.
     await expect.poll(() => delegate.getByRole('status').filter({ hasText: zh.live.ended }).count(), { timeout: 15_000 }).toBe(1);

@@ -507,8 +507,15 @@ describe.each([
       const pano = (await page.locator('.pano').boundingBox())!;
       const canvas = page.locator('.pano canvas');
       // Hide the overlays for the pictures of the scene; the markers keep their places.
-      const hide = () => page.addStyleTag({ content: '.hotspot-layer, .view-controls, .badge { visibility: hidden !important; }' });
-      const show = (tag: Awaited<ReturnType<typeof hide>>) => tag.evaluate((el) => (el as Element).remove());
+      // A constructed style sheet, not a <style> tag: the server's CSP refuses inline styles.
+      const hide = () =>
+        page.evaluate(() => {
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync('.hotspot-layer, .view-controls, .badge { visibility: hidden !important; }');
+          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+          return document.adoptedStyleSheets.length - 1;
+        });
+      const show = (index: number) => page.evaluate((at) => void (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((_, i) => i !== at)), index);
 
       const at0 = await markerCentre(page, h.id);
       let tag = await hide();

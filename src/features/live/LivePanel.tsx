@@ -136,19 +136,38 @@ export function LivePanel() {
         <div className="live-panel__confirm" role="group" aria-labelledby="live-end-question">
           <p id="live-end-question">{t('live.endQuestion')}</p>
           <p className="button-row">
-            <button type="button" className="button" onClick={() => {
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
                 session.getState().leave();
                 focusWhenReady(() => document.querySelector<HTMLElement>('.live-start .button'));
-              }}>
+              }}
+            >
               {t('live.endNow')}
             </button>
-            <button type="button" className="button button--quiet" onClick={() => setConfirmingEnd(false)}>
+            <button
+              type="button"
+              className="button button--quiet live-panel__keep"
+              onClick={() => {
+                setConfirmingEnd(false);
+                focusWhenReady(() => document.querySelector<HTMLElement>('.live-panel__end'));
+              }}
+            >
               {t('live.keepGoing')}
             </button>
           </p>
         </div>
       ) : (
-        <button type="button" className="button" onClick={() => setConfirmingEnd(true)}>
+        <button
+          type="button"
+          className="button live-panel__end"
+          onClick={() => {
+            setConfirmingEnd(true);
+            // The pressed button gives way to the question: focus the safe answer, not <body>.
+            focusWhenReady(() => document.querySelector<HTMLElement>('.live-panel__keep'));
+          }}
+        >
           {t('live.end')}
         </button>
       )}

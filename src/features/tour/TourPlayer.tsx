@@ -2,7 +2,7 @@
  * The tour player: previous / play-pause / next, progress, every step to jump to, narration read
  * aloud at an adjustable pace, and the way into presenter mode.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useContent } from '../../content/ContentContext';
@@ -60,22 +60,6 @@ export function TourPlayer() {
     if (focusIsLost()) (presenting ? nextButton : presentButton).current?.focus();
   }, [presenting]);
 
-  // In presenter mode the player is a bar fixed over the top of the screen; what sits below it
-  // (view controls, the open panel) starts below its real height, which grows when it wraps.
-  const player = useRef<HTMLElement>(null);
-  useLayoutEffect(() => {
-    const el = player.current;
-    const root = document.documentElement;
-    if (!presenting || !el) return;
-    const update = () => root.style.setProperty('--presenter-bar', `${Math.ceil(el.getBoundingClientRect().height)}px`);
-    update();
-    const observer = new ResizeObserver(update);
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      root.style.removeProperty('--presenter-bar');
-    };
-  }, [presenting]);
 
   // Narration and autoplay: read the step aloud if asked, and move on when it ends (or after the
   // step's time when there is no voice). Any change of step, pace or language starts over.
@@ -110,7 +94,7 @@ export function TourPlayer() {
   };
 
   return (
-    <section ref={player} className="tour-player" aria-labelledby="tour-player-title">
+    <section className="tour-player" aria-labelledby="tour-player-title">
       <div className="tour-player__head">
         <h2 id="tour-player-title" className="tour-player__title" aria-label={t('tour.playerNamed', { tour: tour.title[lang] })}>
           <Text value={tour.title} />
