@@ -121,6 +121,10 @@ describe('a live session', () => {
     const step4 = tour.steps[3]!;
     await expect.poll(() => captions(zhDelegate), { timeout: 15_000 }).toBe(step4.narration.zh);
     expect(await h1(enDelegate)).toBe(stopName(3, 'en'));
+    // Looking around alone, the delegate's bar says where the guide is now.
+    await expect
+      .poll(() => barStatus(enDelegate), { timeout: 15_000 })
+      .toContain(en.live.exploringGuideAt.replace('{{place}}', stopName(4, 'en')));
     // One control brings them back to the guide at once.
     await enDelegate.getByRole('button', { name: en.live.rejoin }).click();
     await expect.poll(() => captions(enDelegate)).toBe(step4.narration.en);

@@ -10,7 +10,7 @@ import { focusWhenReady } from '../../components/focusRescue';
 import { useContent } from '../../content/ContentContext';
 import { findCampus, findHotspot, findStop } from '../../content/lookup';
 import type { Content, Lang } from '../../content/schema';
-import { useVisitStore } from '../../store/context';
+import { useLang, useVisitStore } from '../../store/context';
 import type { VisitState } from '../../store/visitStore';
 import { useLive, useLiveSession } from './LiveSessionContext';
 import { placeName } from './placeName';
@@ -47,6 +47,10 @@ export function DelegateBar() {
   const error = useLive((s) => s.error);
   const phase = useLive((s) => s.phase);
   const seconds = useCountdown(useLive((s) => (s.phase === 'limited' ? s.retryAt : null)));
+  const lang = useLang();
+  // While the delegate looks around alone, the bar says where the guide is (the relay's snapshot).
+  const guideAt = useLive((s) => s.shown?.state?.place ?? null);
+  const guideName = guideAt ? placeName(guideAt, content, lang, t) : null;
   const [said, setSaid] = useState('');
   const bar = useRef<HTMLDivElement>(null);
 
@@ -87,7 +91,9 @@ export function DelegateBar() {
             ? t(status === 'reconnecting' ? 'live.reconnecting' : 'live.connecting')
             : following
               ? t('live.following')
-              : t('live.exploring');
+              : guideName
+                ? t('live.exploringGuideAt', { place: guideName })
+                : t('live.exploring');
   const shownError = error && error !== 'rate-limited' && error !== 'busy' ? error : null;
   return (
     <div ref={bar} className="delegate-bar" role="region" aria-label={t('live.bar')}>

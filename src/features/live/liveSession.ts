@@ -40,7 +40,10 @@ export interface LiveSessionState {
   retryAt: number | null;
   /** For the guide: who is connected, following, exploring, in which language. */
   stats: LiveStats | null;
-  /** For the guide: what the relay says the delegates see (its latest snapshot). */
+  /**
+   * What the relay says the delegates see (its latest snapshot): the guide's screen shows it as
+   * the truth, and a delegate looking around on their own is told where the guide is.
+   */
   shown: { rev: number; state: LiveState | null } | null;
   /** For the guide: a change of theirs the relay has not confirmed yet. */
   sending: boolean;
@@ -314,6 +317,7 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
             if (message.rev < latest.rev && !fresh) return;
             fresh = false;
             latest = { rev: message.rev, state: message.state, view: message.view };
+            set({ shown: { rev: message.rev, state: message.state } });
             if (get().following) apply();
           } else if (message.type === 'view') {
             latest = { ...latest, view: message.view };
