@@ -31,7 +31,6 @@ export const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 /** Guide tokens and delegate passes: URL-safe base64. */
 export const CREDENTIAL_PATTERN = /^[A-Za-z0-9_-]{32,64}$/;
 /** Ids of campuses, stops, hotspots and tours, as the content schema allows them. */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const ID_MAX = 64;
 
 /** The bounds of a view on the wire: the content's own. */

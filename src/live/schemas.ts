@@ -4,13 +4,12 @@
  * brings zod: the app loads it with the first live connection, the relay at start.
  */
 import { z } from '../content/zod';
-import { LANGS } from '../content/limits';
+import { ID_PATTERN, LANGS } from '../content/limits';
 import {
   CODE_PATTERN,
   CREDENTIAL_PATTERN,
   ERROR_CODES,
   ID_MAX,
-  ID_PATTERN,
   MAX_FRAME_BYTES,
   PROTOCOL_VERSION,
   VIEW_LIMITS,
