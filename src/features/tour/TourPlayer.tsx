@@ -57,7 +57,19 @@ export function TourPlayer() {
   useEffect(() => {
     if (wasPresenting.current === presenting) return;
     wasPresenting.current = presenting;
-    if (focusIsLost()) (presenting ? nextButton : presentButton).current?.focus();
+    if (presenting) {
+      if (focusIsLost()) nextButton.current?.focus();
+      return;
+    }
+    // Leaving with Esc while on Next: on a phone the player's Next hides again, and its twin in the
+    // step bar under the picture takes the focus (read now, before the browser drops it).
+    const wasOnNext = document.activeElement === nextButton.current;
+    const frame = requestAnimationFrame(() => {
+      const next = nextButton.current;
+      if (wasOnNext && next && next.checkVisibility?.() === false) document.querySelector<HTMLElement>('.step-bar__next')?.focus();
+      else if (focusIsLost()) presentButton.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
   }, [presenting]);
 
 
