@@ -17,6 +17,8 @@ import { createMetrics, type LiveMetrics } from './observability/metrics';
 import { relayObserver } from './observability/observer';
 import type { Relay } from './relay';
 import { createStaticHandler } from './static';
+import { liveReports } from './db/liveReports';
+import { openDatabase, type AppDatabase } from './db/open';
 
 export interface LiveServerOptions extends LiveOptions {
   host: string;
@@ -38,6 +40,10 @@ export interface LiveServerOptions extends LiveOptions {
   shutdownDelayMs: number;
   /** Where the JSON log lines go; silent by default (index.ts logs to stdout). */
   logger: Logger;
+  /** PostgreSQL (DATABASE_URL); null: SQLite in `dataDir` (server/db/open.ts). */
+  databaseUrl: string | null;
+  /** How often expired live reports are deleted (also once at start). */
+  purgeEveryMs: number;
 }
 
 export const defaultServerOptions = (): LiveServerOptions => ({
@@ -51,6 +57,8 @@ export const defaultServerOptions = (): LiveServerOptions => ({
   shutdownTimeoutMs: 10_000,
   shutdownDelayMs: 0,
   logger: silentLogger(),
+  databaseUrl: null,
+  purgeEveryMs: 3600_000,
 });
 
 export interface LiveServer {
@@ -63,6 +71,8 @@ export interface LiveServer {
   metrics: LiveMetrics;
   /** `http://host:port/metrics` when served on a port of its own. */
   metricsUrl: string | null;
+  /** The server's database: certificates, quiz attempts, live-session reports. */
+  database: AppDatabase;
   /**
    * The graceful stop (SIGTERM): /readyz says 503 and the port stops accepting at once, live
    * clients are told to reconnect (1001, going away: through the load balancer to another
@@ -113,7 +123,25 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     sockets: () => sockets(),
     draining: () => draining,
   });
-  const live = await createLive({ ...options, relay: { events: relayObserver(log, metrics), ...options.relay } });
+  const database = await openDatabase(options);
+  const purge = () =>
+    liveReports(database.db)
+      .purgeExpired()
+      .then(
+        (deleted) => deleted > 0 && log.info({ event: 'live-reports-purged', deleted }, 'expired live-session reports deleted'),
+        (error: unknown) => log.error({ event: 'purge-failed', err: error instanceof Error ? error.message : String(error) }, 'deleting expired live-session reports failed'),
+      );
+  await purge();
+  const purgeTimer = setInterval(() => void purge(), options.purgeEveryMs);
+  purgeTimer.unref();
+  let live: Awaited<ReturnType<typeof createLive>>;
+  try {
+    live = await createLive({ ...options, relay: { events: relayObserver(log, metrics), ...options.relay } });
+  } catch (error) {
+    clearInterval(purgeTimer);
+    await database.close();
+    throw error;
+  }
   relay = live.relay;
   sockets = () => live.sockets;
   const serveFile = createStaticHandler(options.distDir);
@@ -122,7 +150,9 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     draining: () => draining,
     dependencies: async () => {
       if (options.redisUrl) await live.ping().catch(() => Promise.reject(new Error('Redis does not answer')));
+      await database.ping().catch(() => Promise.reject(new Error(`the database (${database.engine}) does not answer`)));
     },
+    details: () => ({ db: database.engine }),
     onFailure: (error: unknown) => log.error({ event: 'not-ready', reason: error instanceof Error ? error.message : String(error) }, 'readyz: not ready'),
   };
 
@@ -183,6 +213,9 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
       await new Promise<void>((done) => metricsServer.close(() => done()));
     }
     await live.close();
+    clearInterval(purgeTimer);
+    // Last: requests still finishing above may write to it.
+    await database.close();
   };
 
   return {
@@ -193,6 +226,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     mode: live.mode,
     metrics,
     metricsUrl,
+    database,
     shutdown() {
       stopped ??= (async () => {
         draining = true;
