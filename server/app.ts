@@ -17,7 +17,11 @@ import { createMetrics, type LiveMetrics } from './observability/metrics';
 import { relayObserver } from './observability/observer';
 import type { Relay } from './relay';
 import { createStaticHandler } from './static';
+import { certSecret } from './certificates/secret';
+import { loadTours } from './certificates/tours';
+import { certificates } from './db/certificates';
 import { liveReports } from './db/liveReports';
+import { certificatesApi } from './http/certificatesApi';
 import { openDatabase, type AppDatabase } from './db/open';
 
 export interface LiveServerOptions extends LiveOptions {
@@ -44,6 +48,11 @@ export interface LiveServerOptions extends LiveOptions {
   databaseUrl: string | null;
   /** How often expired live reports are deleted (also once at start). */
   purgeEveryMs: number;
+  /** The key of certificate codes (CERT_SECRET); null: the data directory's (certificates/secret.ts). */
+  certSecret: Buffer | null;
+  /** Quiz and certificate POSTs one address may make per `apiPostWindowMs`. */
+  apiPostLimit: number;
+  apiPostWindowMs: number;
 }
 
 export const defaultServerOptions = (): LiveServerOptions => ({
@@ -59,6 +68,9 @@ export const defaultServerOptions = (): LiveServerOptions => ({
   logger: silentLogger(),
   databaseUrl: null,
   purgeEveryMs: 3600_000,
+  certSecret: null,
+  apiPostLimit: 300,
+  apiPostWindowMs: 10 * 60_000,
 });
 
 export interface LiveServer {
@@ -123,6 +135,9 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     sockets: () => sockets(),
     draining: () => draining,
   });
+  // Checked before anything opens: a server without its certificate key must not start.
+  const certKey = certSecret(options);
+  const tours = loadTours();
   const database = await openDatabase(options);
   const purge = () =>
     liveReports(database.db)
@@ -145,6 +160,15 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
   relay = live.relay;
   sockets = () => live.sockets;
   const serveFile = createStaticHandler(options.distDir);
+  const api = certificatesApi({
+    tours,
+    certificates: certificates(database.db),
+    secret: certKey,
+    trustProxy: options.trustProxy,
+    postLimit: options.apiPostLimit,
+    postWindowMs: options.apiPostWindowMs,
+    logger: log,
+  });
   const headers = securityHeaders(options.publicOrigins);
   const readiness = {
     draining: () => draining,
@@ -179,6 +203,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
       void serveMetrics(res, metrics);
       return;
     }
+    if (api(req, res, path ?? '')) return;
     if (path === LIVE_PATH) {
       res.writeHead(426, { Upgrade: 'websocket', 'Content-Type': 'text/plain; charset=utf-8' }).end('Upgrade to a WebSocket\n');
       return;
