@@ -15,6 +15,7 @@ import { NotesPage } from '../features/tour/NotesPage';
 import { TourList } from '../features/tour/TourList';
 import { TourPlayer } from '../features/tour/TourPlayer';
 import { WelcomePage } from '../features/welcome/WelcomePage';
+import { VerifyPage } from '../features/verify/VerifyPage';
 import { usePlace, usePresenter, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
 
@@ -69,6 +70,8 @@ export function Page() {
       return <NotesPage tourId={place.tourId} />;
     case 'live':
       return <LiveJoinPage code={place.code} />;
+    case 'verify':
+      return <VerifyPage key={place.code ?? ''} code={place.code} />;
     case 'notFound':
       return <NotFoundPage />;
   }

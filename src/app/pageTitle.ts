@@ -47,6 +47,9 @@ export function pageTitle(state: Pick<VisitState, 'lang' | 'place' | 'tour'>, co
     case 'live':
       parts = [t('live.joinThis', { code: formatCode(place.code) })];
       break;
+    case 'verify':
+      parts = [t('verify.title')];
+      break;
     case 'notFound':
       parts = [t('notFound.title')];
       break;

@@ -18,6 +18,8 @@ export type Place =
   | { page: 'notes'; tourId: string }
   /** Joining a guide's live session by its code. */
   | { page: 'live'; code: string }
+  /** Checking a certificate's verification code (null: the form to enter one). */
+  | { page: 'verify'; code: string | null }
   | { page: 'notFound' };
 
 /** Where the visitor is in a guided tour; `step` counts from 0. */
