@@ -30,6 +30,8 @@ export class ClassState {
   readonly hands = new Hands();
   readonly questions = new Questions();
   readonly visits: Visit[] = [];
+  /** The time of the log's first entry (the session's class began). */
+  startedAt: number | null = null;
   /** The last entry applied: everything up to it, and nothing after. */
   applied = 0;
   private readonly early = new Map<number, ClassEvent>();
@@ -42,6 +44,7 @@ export class ClassState {
     for (let next = this.early.get(this.applied + 1); next; next = this.early.get(this.applied + 1)) {
       this.early.delete(this.applied + 1);
       this.applied += 1;
+      this.startedAt ??= next.t;
       changes.push(...this.apply(this.applied, next));
     }
     return changes;

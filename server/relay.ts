@@ -27,6 +27,9 @@ import { checkQuestionText } from '../src/live/questionText';
 import { clientMessage } from '../src/live/schemas';
 import type { ClassEvent } from './classEvents';
 import type { LimitedAction } from './classLimits';
+import { ClassState } from './classState';
+import { REPORT_TTL_MS, type ReportStore } from './reports';
+import { buildReport, type SessionReport } from './sessionReport';
 import type { Backplane, BusEvent } from './backplane';
 import { TokenBucket, WindowCounter } from './limits';
 import { CLOSE, Conn, frame, type Peer, type RelayMessage } from './relayConn';
@@ -73,6 +76,8 @@ export interface RelayOptions {
   now: () => number;
   /** Where refusals, drops and message counts go (logs and metrics); nowhere by default. */
   events: RelayEvents;
+  /** Where a session's report is kept when it ends (and when its guide asks); nowhere by default. */
+  reports: ReportStore | null;
 }
 
 export const defaultRelayOptions: RelayOptions = {
@@ -93,6 +98,7 @@ export const defaultRelayOptions: RelayOptions = {
   maxDelegates: Number.POSITIVE_INFINITY,
   now: Date.now,
   events: noRelayEvents,
+  reports: null,
 };
 
 /** Relay-wide numbers, for the benchmark and for tests. */
@@ -385,8 +391,36 @@ export class Relay {
   private async end(conn: Conn): Promise<void> {
     const local = this.guided(conn);
     if (!local) return;
+    // The report first: the log goes with the session.
+    await this.keepReport(local).catch((error: unknown) => this.options.events.failed(error));
     await this.bus.end(local.code);
     this.endLocal(local);
+  }
+
+  /** Makes the session's report from all of its log, and keeps it (when there is a store). */
+  private async keepReport(local: RelaySession): Promise<void> {
+    const reports = this.options.reports;
+    if (!reports) return;
+    await local.class.catchUp();
+    const now = this.options.now();
+    const report = buildReport(local.class.state, { code: local.code, madeAt: now, ended: true });
+    await reports.save({ code: local.code, tokenHash: local.tokenHash, createdAt: now, expiresAt: now + REPORT_TTL_MS, report });
+  }
+
+  /**
+   * A live session's report as it stands, for the holder of its token (and kept, so the guide's
+   * list has it); null when there is no such session, 'forbidden' for another token.
+   */
+  async liveReport(code: string, token: string): Promise<SessionReport | 'forbidden' | null> {
+    const record = await this.bus.load(code);
+    if (!record) return null;
+    if (!tokenMatches(token, record.tokenHash)) return 'forbidden';
+    const state = new ClassState();
+    for (const entry of await this.bus.readLog(code, 1)) state.offer(entry);
+    const now = this.options.now();
+    const report = buildReport(state, { code, madeAt: now, ended: false });
+    await this.options.reports?.save({ code, tokenHash: record.tokenHash, createdAt: now, expiresAt: now + REPORT_TTL_MS, report });
+    return report;
   }
 
   // ── delegates ──────────────────────────────────────────────────────────────────────────────

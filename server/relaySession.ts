@@ -42,6 +42,8 @@ export interface SessionHost {
 export class RelaySession {
   rev: number;
   state: LiveState | null;
+  /** The guide token's hash, to file the session's report under. */
+  readonly tokenHash: string;
   view: LiveView | null;
   readonly guides = new Set<Conn>();
   readonly delegates = new Set<Conn>();
@@ -62,6 +64,7 @@ export class RelaySession {
     private readonly host: SessionHost,
   ) {
     this.rev = record.rev;
+    this.tokenHash = record.tokenHash;
     this.state = record.state;
     this.view = record.view;
     this.camera = new CameraShaper((view) => {

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RosterEntry, ServerMessage } from '../../src/live/protocol';
+import type { ClientMessage, Outgoing as Out, RosterEntry, ServerMessage } from '../../src/live/protocol';
+
+type Outgoing = Out<ClientMessage>;
 import type { Relay } from '../../server/relay';
 import { fakeRelays } from './fakes';
 import { sleep, stopState, until } from './helpers';
@@ -34,7 +36,7 @@ function rosterOf(guide: Client): Map<string, RosterEntry> {
   return roster;
 }
 
-const contentPoll = { type: 'poll-open', source: { kind: 'content', tourId: 'campus-walk', step: 2, questionId: 'library-floors' }, options: 3, multiple: false, correct: [1] } as const;
+const contentPoll: Outgoing = { type: 'poll-open', source: { kind: 'content', tourId: 'campus-walk', step: 2, questionId: 'library-floors' }, options: 3, multiple: false, correct: [1] };
 
 /** Everything a delegate's socket received that carries what another delegate wrote. */
 const othersWriting = (messages: ServerMessage[]) => messages.filter((m) => m.type === 'roster' || m.type === 'questions' || m.type === 'hands' || m.type === 'tally');
@@ -84,7 +86,7 @@ describe('the class layer on one relay', () => {
     guide.send(contentPoll);
     await until(() => zh.peer.of('poll').length === 1 && en.peer.of('poll').length === 1, 2000, 'poll shown');
     const poll = zh.peer.of('poll')[0]?.poll;
-    expect(poll).toMatchObject({ source: contentPoll.source, options: 3, multiple: false, phase: 'open' });
+    expect(poll).toMatchObject({ source: { kind: 'content', tourId: 'campus-walk', step: 2, questionId: 'library-floors' }, options: 3, multiple: false, phase: 'open' });
     expect(poll?.result).toBeUndefined();
     const id = poll?.id ?? 0;
 
