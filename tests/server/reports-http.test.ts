@@ -3,15 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveServer, type LiveServer } from '../../server/app';
-import { MemoryReportStore } from '../../server/reports';
-import { TestClient, joinSession, liveUrl, startSession, stopState } from './helpers';
+import { liveReports } from '../../server/db/liveReports';
+import { openDatabase } from '../../server/db/open';
+import { databaseReportStore } from '../../server/reportsDb';
+import { buildReport } from '../../server/sessionReport';
+import { ClassState } from '../../server/classState';
+import { TestClient, liveUrl, startSession, stopState } from './helpers';
 
 let live: LiveServer;
-let store: MemoryReportStore;
 
 beforeAll(async () => {
-  store = new MemoryReportStore();
-  live = await startLiveServer({ port: 0, distDir: '/nonexistent', dataDir: mkdtempSync(join(tmpdir(), 'reports-data-')), reportStore: store, relay: { parkMs: 0 } });
+  // The server's own store: the database (SQLite in the data directory).
+  live = await startLiveServer({ port: 0, distDir: '/nonexistent', dataDir: mkdtempSync(join(tmpdir(), 'reports-data-')), relay: { parkMs: 0 } });
 });
 afterAll(async () => {
   await live?.close();
@@ -76,15 +79,21 @@ describe('session reports over HTTP', () => {
     guide.close();
   });
 
-  it('forgets a report 30 days after it was made', async () => {
-    const { guide, code, token } = await startSession(liveUrl(live.url));
-    const { delegate } = await joinSession(liveUrl(live.url), code);
-    guide.send({ type: 'end' });
-    await guide.next('ended');
-    expect((await get(`/api/live/sessions/${code}/report.json`, token)).status).toBe(200);
-    await store.sweep(Date.now() + 31 * 24 * 3600_000);
-    expect((await get(`/api/live/sessions/${code}/report.json`, token)).status).toBe(404);
-    delegate.close();
-    guide.close();
+  it('keeps a report in the database 30 days, found by code and token only', async () => {
+    const database = await openDatabase({ databaseUrl: null, dataDir: mkdtempSync(join(tmpdir(), 'reports-db-')) });
+    try {
+      const store = databaseReportStore(liveReports(database.db));
+      const now = Date.now();
+      const report = buildReport(new ClassState(), { code: 'K7QX2M', madeAt: now, ended: true });
+      await store.save({ code: 'K7QX2M', tokenHash: 'a'.repeat(64), createdAt: now, expiresAt: now + 30 * 24 * 3600_000, report });
+      expect((await store.get('K7QX2M', 'a'.repeat(64), now))?.report).toEqual(report);
+      expect(await store.get('K7QX2M', 'b'.repeat(64), now)).toBeNull();
+      expect(await store.get('ABCDEF', 'a'.repeat(64), now)).toBeNull();
+      expect((await store.list(['a'.repeat(64), 'b'.repeat(64)], now)).map((entry) => entry.code)).toEqual(['K7QX2M']);
+      await store.sweep(now + 31 * 24 * 3600_000);
+      expect(await store.get('K7QX2M', 'a'.repeat(64), now)).toBeNull();
+    } finally {
+      await database.close();
+    }
   });
 });
