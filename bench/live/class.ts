@@ -106,7 +106,7 @@ async function deploy(runtime: Runtime, relayCount: number, delegates: number, c
   await Promise.all(
     crowds.map((crowd, i) => {
       const count = Math.min(per, delegates - i * per);
-      return crowd.ask({ cmd: 'delegates', url: relays[i % relays.length]?.wsUrl ?? '', code, count, first: i * per }, 'joined', 120_000);
+      return crowd.ask({ cmd: 'delegates', url: relays[i % relays.length]?.wsUrl ?? '', code, count, first: i * per }, 'joined', 300_000);
     }),
   );
   return { relays, redis, guide, crowds, code, joinMs: round(now() - joinStart, 0), idleRssMb };

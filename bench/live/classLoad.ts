@@ -181,7 +181,7 @@ function startDelegates(url: string, code: string, count: number, first: number)
       delegate.client = new Client(
         url,
         (client) => client.send({ type: 'join', code, lang, following: true, name: `Delegate ${first + i}`, ...(delegate.pass ? { pass: delegate.pass } : {}) }),
-        (client, text) => {
+        (_client, text) => {
           const t = now();
           if (text.startsWith('{"v":1,"type":"view"')) {
             const yaw = parseFloat(text.slice(text.indexOf('"yaw":') + 6));
@@ -197,11 +197,12 @@ function startDelegates(url: string, code: string, count: number, first: number)
             if (message.view) delegate.viewRecv[Math.round((message.view.yaw + 180) / YAW_STEP)] ??= t;
             delegate.stateRecv[message.rev] ??= t;
           } else if (message.type === 'joined' && message.pass) {
-            delegate.pass = message.pass;
-            if (client.connections === 1) {
+            // Counted once per delegate, whichever connection it took (a busy machine drops some).
+            if (!delegate.pass) {
               joined += 1;
               if (joined === count) send({ ev: 'joined', count });
             }
+            delegate.pass = message.pass;
           } else if (message.type === 'poll' && message.poll && message.poll.id !== delegate.poll) {
             delegate.poll = message.poll.id;
             polled += 1;
