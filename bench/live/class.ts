@@ -99,17 +99,25 @@ async function deploy(runtime: Runtime, relayCount: number, delegates: number, c
   const idleRssMb = relays.map((relay) => round((sample(relay.pid)?.rssKb ?? 0) / 1024, 1));
   const guide = new Worker('guide');
   const crowds = Array.from({ length: crowdCount }, (_, i) => new Worker(`delegates-${i + 1}`));
-  guide.tell({ cmd: 'guide', url: relays[0]?.wsUrl ?? '' });
-  const { code } = await guide.wait('started', 60_000);
-  const joinStart = now();
-  const per = Math.ceil(delegates / crowdCount);
-  await Promise.all(
-    crowds.map((crowd, i) => {
-      const count = Math.min(per, delegates - i * per);
-      return crowd.ask({ cmd: 'delegates', url: relays[i % relays.length]?.wsUrl ?? '', code, count, first: i * per }, 'joined', 300_000);
-    }),
-  );
-  return { relays, redis, guide, crowds, code, joinMs: round(now() - joinStart, 0), idleRssMb };
+  const deployment: Deployment = { relays, redis, guide, crowds, code: '', joinMs: 0, idleRssMb };
+  try {
+    guide.tell({ cmd: 'guide', url: relays[0]?.wsUrl ?? '' });
+    deployment.code = (await guide.wait('started', 60_000)).code;
+    const joinStart = now();
+    const per = Math.ceil(delegates / crowdCount);
+    await Promise.all(
+      crowds.map((crowd, i) => {
+        const count = Math.min(per, delegates - i * per);
+        return crowd.ask({ cmd: 'delegates', url: relays[i % relays.length]?.wsUrl ?? '', code: deployment.code, count, first: i * per }, 'joined', 300_000);
+      }),
+    );
+    deployment.joinMs = round(now() - joinStart, 0);
+    return deployment;
+  } catch (error) {
+    // Leave no relay or load process behind (they would load the machine for whatever runs next).
+    await teardown(deployment);
+    throw error;
+  }
 }
 
 async function teardown(d: Deployment): Promise<void> {
