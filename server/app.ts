@@ -10,12 +10,15 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { LIVE_PATH } from '../src/live/protocol';
 import { handleHealth } from './http/health';
+import { handleReports } from './http/reports';
 import { applyHeaders, securityHeaders } from './http/securityHeaders';
 import { createLive, defaultLiveOptions, type LiveOptions } from './live';
 import { loggablePath, silentLogger, type Logger } from './observability/logger';
 import { createMetrics, type LiveMetrics } from './observability/metrics';
 import { relayObserver } from './observability/observer';
 import type { Relay } from './relay';
+import type { ReportStore } from './reports';
+import { databaseReportStore } from './reportsDb';
 import { createStaticHandler } from './static';
 import { certSecret } from './certificates/secret';
 import { loadTours } from './certificates/tours';
@@ -53,6 +56,8 @@ export interface LiveServerOptions extends LiveOptions {
   /** Quiz and certificate POSTs one address may make per `apiPostWindowMs`. */
   apiPostLimit: number;
   apiPostWindowMs: number;
+  /** Where session reports are kept (30 days); null: the database's live_reports. */
+  reportStore: ReportStore | null;
 }
 
 export const defaultServerOptions = (): LiveServerOptions => ({
@@ -71,6 +76,7 @@ export const defaultServerOptions = (): LiveServerOptions => ({
   certSecret: null,
   apiPostLimit: 300,
   apiPostWindowMs: 10 * 60_000,
+  reportStore: null,
 });
 
 export interface LiveServer {
@@ -149,14 +155,18 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
   await purge();
   const purgeTimer = setInterval(() => void purge(), options.purgeEveryMs);
   purgeTimer.unref();
+  // Session reports: kept in the database (or the store a test gives), made by the relay.
+  const reports = options.reportStore ?? databaseReportStore(liveReports(database.db));
   let live: Awaited<ReturnType<typeof createLive>>;
   try {
-    live = await createLive({ ...options, relay: { events: relayObserver(log, metrics), ...options.relay } });
+    live = await createLive({ ...options, relay: { events: relayObserver(log, metrics), reports, ...options.relay } });
   } catch (error) {
     clearInterval(purgeTimer);
     await database.close();
     throw error;
   }
+  const now = live.relay.options.now;
+  const reportsApi = { store: reports, liveReport: (code: string, token: string) => live.relay.liveReport(code, token), now };
   relay = live.relay;
   sockets = () => live.sockets;
   const serveFile = createStaticHandler(options.distDir);
@@ -195,6 +205,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     });
     const path = (req.url ?? '').split('?')[0];
     if (handleHealth(req, res, readiness)) return;
+    if (handleReports(req, res, reportsApi, (error) => log.error({ event: 'report-failed', reason: error instanceof Error ? error.message : String(error) }, 'report failed'))) return;
     if (path === '/metrics' && options.metricsToken !== null) {
       if (!tokenAllowed(req, options.metricsToken)) {
         res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer' }).end('Unauthorized\n');
