@@ -39,8 +39,8 @@ export function zhTexts(content: Content): ZhText[] {
     }
     for (const [key, v] of Object.entries(obj)) if (key !== 'pinyin') walk(file, v, `${path}.${key}`);
   };
-  const { pinyin: _root, ...college } = content.college;
-  walk(COLLEGE_FILE, college, '$');
+  // The root's `pinyin` map holds readings, not texts: walk() skips every `pinyin` key.
+  walk(COLLEGE_FILE, content.college, '$');
   for (const c of content.campuses) walk(campusFile(c.id), c, '$');
   walk(TOURS_FILE, { tours: content.tours }, '$');
   return found;

@@ -15,6 +15,8 @@ import { NotesPage } from '../features/tour/NotesPage';
 import { TourList } from '../features/tour/TourList';
 import { TourPlayer } from '../features/tour/TourPlayer';
 import { WelcomePage } from '../features/welcome/WelcomePage';
+import { MyWordsPage } from '../features/words/MyWordsPage';
+import { WordsPanel } from '../features/words/WordsPanel';
 import { usePlace, usePresenter, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
 
@@ -32,6 +34,8 @@ export function Page() {
       );
     case 'about':
       return <AboutPage />;
+    case 'words':
+      return <MyWordsPage />;
     case 'campus': {
       const campus = findCampus(content, place.campusId);
       return campus ? <CampusPage campus={campus} tours={<TourList campusId={campus.id} />} /> : <NotFoundPage />;
@@ -51,6 +55,7 @@ export function Page() {
             </>
           }
           after={guiding ? null : <LivePanel />}
+          words={<WordsPanel campus={campus} stop={stop} />}
           captions={
             inTour ? (
               <>

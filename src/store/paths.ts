@@ -11,6 +11,7 @@
  *   /en/notes/college-in-10-stops?step=4
  *                               the presenter's speaker-notes window
  *   /en/live/K7QX2M             joining a guide's live session
+ *   /en/words                   the learner's starred words ("My words")
  */
 import { ID_PATTERN as ID, LANGS, FOV_MAX, FOV_MIN, type Lang } from '../content/limits';
 import type { View } from '../content/schema';
@@ -20,7 +21,7 @@ import type { Place, TourPosition, VisitState } from './visitStore';
 export const isLang = (value: string | undefined): value is Lang => LANGS.includes(value as Lang);
 
 /** The first path segment (after the language) of each page that is not a campus or a stop. */
-const SEGMENT = { about: 'about', notes: 'notes', live: 'live' } as const satisfies Partial<Record<Place['page'], string>>;
+const SEGMENT = { about: 'about', notes: 'notes', live: 'live', words: 'words' } as const satisfies Partial<Record<Place['page'], string>>;
 
 /**
  * First path segments the app's own pages take. A campus with one of these ids could never be
@@ -40,6 +41,8 @@ export function stateToUrl(
       return `/${lang}`;
     case 'about':
       return `/${lang}/${SEGMENT.about}`;
+    case 'words':
+      return `/${lang}/${SEGMENT.words}`;
     case 'campus':
       return `/${lang}/${place.campusId}`;
     case 'stop': {
@@ -110,6 +113,7 @@ export function urlToState(pathname: string, search: string): ParsedUrl {
   if (!ID.test(first) || (second !== undefined && !ID.test(second) && !codeLike)) return { lang, place: { page: 'notFound' }, ...none };
   if (second === undefined) {
     if (first === SEGMENT.notes || first === SEGMENT.live) return { lang, place: { page: 'notFound' }, ...none };
+    if (first === SEGMENT.words) return { lang, place: { page: 'words' }, ...none };
     return { lang, place: first === SEGMENT.about ? { page: 'about' } : { page: 'campus', campusId: first }, ...none };
   }
   const params = new URLSearchParams(search);
@@ -121,7 +125,7 @@ export function urlToState(pathname: string, search: string): ParsedUrl {
     const tour = parseTour(second, params.get('step') ?? '1');
     return { lang, place: { page: 'notes', tourId: second }, ...none, tour };
   }
-  if (first === SEGMENT.about) return { lang, place: { page: 'notFound' }, ...none };
+  if (first === SEGMENT.about || first === SEGMENT.words) return { lang, place: { page: 'notFound' }, ...none };
   const spot = params.get('spot');
   return {
     lang,
