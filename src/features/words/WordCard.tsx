@@ -65,10 +65,10 @@ export const WordCard = forwardRef<HTMLHeadingElement, WordCardProps>(function W
         type="button"
         className="button button--quiet button--small word-card__star"
         aria-pressed={starred}
-        aria-label={t('words.starLabel', { zh: word.zh })}
         onClick={() => store.getState().toggleStar({ ...ref_, pinyin: word.pinyin, en: word.en })}
       >
-        <span aria-hidden="true">{starred ? '★' : '☆'}</span> {starred ? t('words.starred') : t('words.star')}
+        {/* The name stays the same whether pressed or not; the star and aria-pressed say which. */}
+        <span aria-hidden="true">{starred ? '★' : '☆'}</span> {t('words.starLabel', { zh: word.zh })}
       </button>
     </section>
   );
