@@ -97,7 +97,8 @@ describe('pinyin on demand', () => {
     const page = await open();
     await page.goto(`${base}/zh/${nanchuan.id}/${dormitory.id}?spot=courtyard-life`);
     await page.getByRole('button', { name: t('zh', 'pinyin.toggle') }).click();
-    const paragraph = page.locator('.info-panel p', { hasText: '整齐' });
+    // (Its text content now holds the syllables too, so the paragraph is found by its language.)
+    const paragraph = page.locator('.info-panel p[lang="zh-CN"]').first();
     await paragraph.locator('ruby').first().waitFor();
     const pairs = await paragraph.evaluate((p) =>
       [...p.querySelectorAll('rt')].map((rt) => `${rt.previousSibling?.textContent ?? ''}${rt.textContent ?? ''}`),
