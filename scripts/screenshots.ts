@@ -135,12 +135,12 @@ async function takeLearner() {
         };
         await page.goto(`${base}/${lang}/yubei/mechanical-workshop?yaw=-25&pitch=-6&fov=90&spot=machine-tools`);
         await waitForPanorama(page);
-        await page.locator('.info-panel ruby').first().waitFor();
+        await page.locator(lang === 'zh' ? '.info-panel ruby' : '.site-footer ruby').first().waitFor();
         if (size === 'phone') await page.locator('.info-panel').evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await save('pinyin');
         await page.locator('.word-list__button').first().click();
         await page.locator('.strokes button').click();
-        await page.locator('.strokes__char svg path').first().waitFor();
+        await page.locator('.strokes__char svg path').first().waitFor({ state: 'attached' });
         await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
         await save('word-card', page.locator('.words-panel'));
         await page.goto(`${base}/${lang}/words`);

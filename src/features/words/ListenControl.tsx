@@ -22,9 +22,11 @@ export function ListenControl({ text }: { text: string }) {
   return (
     <div className="listen">
       <div role="group" aria-label={t('words.speedGroup', { zh: text })} className="listen__speeds">
-        <span aria-hidden="true" className="listen__icon">
-          🔊
-        </span>
+        {/* Drawn, not an emoji: not every system has an emoji font. */}
+        <svg className="listen__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+          <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+          <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
         {SPEEDS.map((speed) => (
           <button
             key={speed}
