@@ -43,8 +43,14 @@ function contentStore(): Plugin {
   };
 }
 
+/**
+ * The content as the app's main bundle carries it: without the vocabulary (its own chunk) and
+ * without the pinyin overrides (the build has applied them in `virtual:pinyin`).
+ */
 function withoutVocabulary(content: Content): Content {
-  return { ...content, campuses: content.campuses.map((c) => ({ ...c, stops: c.stops.map(({ vocabulary: _words, ...s }) => s) })) };
+  const lean = { ...content, campuses: content.campuses.map((c) => ({ ...c, stops: c.stops.map(({ vocabulary: _words, ...s }) => s) })) };
+  // Override maps are the only objects under a `pinyin` key (a word's pinyin is a string).
+  return JSON.parse(JSON.stringify(lean, (key, value: unknown) => (key === 'pinyin' && typeof value === 'object' ? undefined : value))) as Content;
 }
 
 /** The checked content, for the learner data; null when invalid (contentStore reports why). */

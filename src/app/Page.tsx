@@ -15,10 +15,13 @@ import { NotesPage } from '../features/tour/NotesPage';
 import { TourList } from '../features/tour/TourList';
 import { TourPlayer } from '../features/tour/TourPlayer';
 import { WelcomePage } from '../features/welcome/WelcomePage';
-import { MyWordsPage } from '../features/words/MyWordsPage';
-import { WordsPanel } from '../features/words/WordsPanel';
 import { usePlace, usePresenter, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
+import { lazy, Suspense } from 'react';
+
+// The learner's views load with their first use: the welcome page carries none of them.
+const MyWordsPage = lazy(() => import('../features/words/MyWordsPage').then((m) => ({ default: m.MyWordsPage })));
+const WordsPanel = lazy(() => import('../features/words/WordsPanel').then((m) => ({ default: m.WordsPanel })));
 
 export function Page() {
   const place = usePlace();
@@ -35,7 +38,11 @@ export function Page() {
     case 'about':
       return <AboutPage />;
     case 'words':
-      return <MyWordsPage />;
+      return (
+        <Suspense fallback={null}>
+          <MyWordsPage />
+        </Suspense>
+      );
     case 'campus': {
       const campus = findCampus(content, place.campusId);
       return campus ? <CampusPage campus={campus} tours={<TourList campusId={campus.id} />} /> : <NotFoundPage />;
@@ -55,7 +62,11 @@ export function Page() {
             </>
           }
           after={guiding ? null : <LivePanel />}
-          words={<WordsPanel campus={campus} stop={stop} />}
+          words={
+            <Suspense fallback={null}>
+              <WordsPanel campus={campus} stop={stop} />
+            </Suspense>
+          }
           captions={
             inTour ? (
               <>
