@@ -9,16 +9,17 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
  * The layers of src/, top to bottom. A folder imports from the layers below its own, never from one
  * above; within a layer, only along the arrows in SIBLINGS:
  *
- *   app → features → { viewer, store, components, i18n, live, certificate } → content
+ *   app → features → { viewer, store, components, i18n, live, certificate, learner } → content
  */
-const LAYERS = [['app'], ['features'], ['viewer', 'store', 'components', 'i18n', 'live', 'certificate'], ['content']];
+const LAYERS = [['app'], ['features'], ['viewer', 'store', 'components', 'i18n', 'live', 'certificate', 'learner'], ['content']];
 const SIBLINGS = {
   viewer: [], // plain props in, events out: no store, router or i18n (the packages are banned below too)
   store: ['live', 'certificate'], // live URLs (/live/CODE) and verify URLs (/verify/CODE) are read with their code formats
-  components: ['store', 'i18n'],
+  components: ['store', 'i18n', 'learner'],
   i18n: [],
   live: [],
   certificate: [], // the certificate's pure rules (name), shared by its page and the server
+  learner: [], // pinyin lookups, vocabulary loading, speech, word exports: content types only
 };
 /** Feature folders: none imports another (the app composes them). Read from disk, so a new one is covered. */
 const FEATURES = readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);

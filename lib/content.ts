@@ -9,6 +9,7 @@ import { CONTENT_DIR, formatIssue, validateContent } from '../src/content/valida
 import { MODELS_DIR } from '../src/content/campusModel';
 import { validateCampusModels } from '../src/content/validateModels';
 import { RESERVED_SEGMENTS } from '../src/store/paths';
+import { checkPinyin } from './checks/pinyin';
 
 /** Raw text of every JSON file under `<root>/assets/content`, keyed by path relative to root. */
 export function readContentFiles(root: string): Record<string, string> {
@@ -70,6 +71,8 @@ export function checkContent(root: string): CheckResult {
   if (!result.ok) return { ok: false, lines: result.issues.map(formatIssue) };
   const modelCheck = validateCampusModels(readModelFiles(root), result.content);
   if (modelCheck.issues.length > 0) return { ok: false, lines: modelCheck.issues.map(formatIssue) };
+  const pinyinIssues = checkPinyin(result.content);
+  if (pinyinIssues.length > 0) return { ok: false, lines: pinyinIssues.map(formatIssue) };
   const { campuses } = result.content;
   const stops = campuses.reduce((n, c) => n + c.stops.length, 0);
   const hotspots = campuses.reduce((n, c) => n + c.stops.reduce((m, s) => m + s.hotspots.length, 0), 0);

@@ -4,6 +4,8 @@
  * (default http://127.0.0.1:4173 and docs/screenshots; start the app with `npm start` first).
  * --gallery takes the campus imagery gallery instead: the 3D overviews and a choice of stops,
  * saved as palette PNGs (a quarter of the size, no visible loss on renderings).
+ * --learner takes the Chinese-learner views: pinyin on, a word card with its stroke order, and
+ * My words, at both sizes in both languages.
  */
 import { mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,7 @@ const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const base = args[0] ?? 'http://127.0.0.1:4173';
 const out = args[1] ?? 'docs/screenshots';
 const gallery = process.argv.includes('--gallery');
+const learner = process.argv.includes('--learner');
 
 type Size = 'desktop' | 'phone';
 /** The campus imagery gallery: each overview on a desktop and a phone, in both languages, and twelve stops. */
@@ -104,4 +107,51 @@ async function main() {
   }
 }
 
-void (gallery ? takeGallery() : main());
+/** Three starred words, as the words store keeps them (src/store/wordsStore.ts). */
+const starredWords = [
+  { campusId: 'yubei', stopId: 'mechanical-workshop', zh: '数控机床', pinyin: 'shùkòng jīchuáng', en: 'CNC machine tool' },
+  { campusId: 'yubei', stopId: 'library', zh: '图书馆', pinyin: 'túshūguǎn', en: 'library' },
+  { campusId: 'nanchuan', stopId: 'canteen', zh: '食堂', pinyin: 'shítáng', en: 'canteen' },
+];
+
+async function takeLearner() {
+  mkdirSync(out, { recursive: true });
+  const browser = await launchBrowser();
+  try {
+    for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      for (const lang of ['en', 'zh'] as const) {
+        // Reduced motion: the stroke order shows the finished characters, not a frame of the animation.
+        const page = await openPage(browser, { viewport, locale: lang === 'zh' ? 'zh-CN' : 'en-US', reducedMotion: 'reduce' });
+        await page.addInitScript((words) => {
+          localStorage.setItem('cbdo.pinyin', 'on');
+          localStorage.setItem('cbdo.words', JSON.stringify(words));
+        }, starredWords);
+        const save = async (name: string, target?: import('playwright-core').Locator) => {
+          const file = path.join(out, `learner-${name}-${size}-${lang}.png`);
+          if (target) await target.screenshot({ path: file });
+          else await page.screenshot({ path: file });
+          await shrink(file);
+          console.log(file);
+        };
+        await page.goto(`${base}/${lang}/yubei/mechanical-workshop?yaw=-25&pitch=-6&fov=90&spot=machine-tools`);
+        await waitForPanorama(page);
+        await page.locator(lang === 'zh' ? '.info-panel ruby' : '.site-footer ruby').first().waitFor();
+        if (size === 'phone') await page.locator('.info-panel').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await save('pinyin');
+        await page.locator('.word-list__button').first().click();
+        await page.locator('.strokes button').click();
+        await page.locator('.strokes__char svg path').first().waitFor({ state: 'attached' });
+        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+        await save('word-card', page.locator('.words-panel'));
+        await page.goto(`${base}/${lang}/words`);
+        await page.locator('.my-words__table').waitFor();
+        await save('my-words');
+        await page.context().close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+void (gallery ? takeGallery() : learner ? takeLearner() : main());

@@ -12,3 +12,17 @@ interface ImportMetaEnv {
   /** "1" in the builds the browser tests and the benchmark make: the app exposes its store as window.__visitStore. */
   readonly VITE_TEST_HOOKS?: string;
 }
+
+declare module 'virtual:pinyin' {
+  import type { PinyinData } from './learner/pinyinTypes';
+  /** Pinyin of every Chinese text, read at build time; null when the build skipped the content check. */
+  const data: PinyinData | null;
+  export default data;
+}
+
+declare module 'virtual:vocabulary' {
+  import type { VocabularyWord } from './content/schema';
+  /** Each stop's words: campus id → stop id → words. */
+  const vocabulary: Record<string, Record<string, VocabularyWord[]>> | null;
+  export default vocabulary;
+}

@@ -18,6 +18,11 @@ import { WelcomePage } from '../features/welcome/WelcomePage';
 import { VerifyPage } from '../features/verify/VerifyPage';
 import { usePlace, usePresenter, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
+import { lazy, Suspense } from 'react';
+
+// The learner's views load with their first use: the welcome page carries none of them.
+const MyWordsPage = lazy(() => import('../features/words/MyWordsPage').then((m) => ({ default: m.MyWordsPage })));
+const WordsPanel = lazy(() => import('../features/words/WordsPanel').then((m) => ({ default: m.WordsPanel })));
 
 export function Page() {
   const place = usePlace();
@@ -33,6 +38,12 @@ export function Page() {
       );
     case 'about':
       return <AboutPage />;
+    case 'words':
+      return (
+        <Suspense fallback={null}>
+          <MyWordsPage />
+        </Suspense>
+      );
     case 'campus': {
       const campus = findCampus(content, place.campusId);
       return campus ? <CampusPage campus={campus} tours={<TourList campusId={campus.id} />} /> : <NotFoundPage />;
@@ -52,6 +63,11 @@ export function Page() {
             </>
           }
           after={guiding ? null : <LivePanel />}
+          words={
+            <Suspense fallback={null}>
+              <WordsPanel campus={campus} stop={stop} />
+            </Suspense>
+          }
           captions={
             inTour ? (
               <>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PinyinToggle } from '../components/PinyinToggle';
 import { PlaceLink } from '../components/PlaceLink';
 import { Text } from '../components/Text';
 import { useContent } from '../content/ContentContext';
@@ -91,7 +92,11 @@ export function Shell() {
           <PlaceLink to={{ page: 'about' }} aria-current={place.page === 'about' ? 'page' : undefined}>
             {t('nav.about')}
           </PlaceLink>
+          <PlaceLink to={{ page: 'words' }} aria-current={place.page === 'words' ? 'page' : undefined}>
+            {t('words.navMyWords')}
+          </PlaceLink>
         </nav>
+        <PinyinToggle />
         <LanguageSwitch />
       </header>
       <DelegateBar />

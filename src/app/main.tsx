@@ -7,7 +7,8 @@ import { ContentProvider } from '../content/ContentContext';
 import { loadBundledContent } from '../content/load';
 import { createI18n } from '../i18n/i18n';
 import { preferredLang } from '../i18n/language';
-import { PresenterStoreProvider, VisitStoreProvider } from '../store/context';
+import { PresenterStoreProvider, VisitStoreProvider, WordsStoreProvider } from '../store/context';
+import { createWordsStore } from '../store/wordsStore';
 import { RESERVED_SEGMENTS } from '../store/paths';
 import { createPresenterStore } from '../store/presenterStore';
 import { createVisitStore } from '../store/visitStore';
@@ -23,6 +24,7 @@ const fromUrl = readStartUrl(window.location);
 const lang = fromUrl.lang ?? preferredLang();
 const store = createVisitStore({ ...fromUrl, lang });
 const presenterStore = createPresenterStore();
+const wordsStore = createWordsStore();
 const i18n = createI18n(lang);
 // i18next follows the store before React renders the change, so UI and content switch together.
 store.subscribe((state, prev) => {
@@ -48,11 +50,13 @@ if (!content.ok) {
       <I18nextProvider i18n={i18n}>
         <VisitStoreProvider store={store}>
           <PresenterStoreProvider store={presenterStore}>
-            <LiveSessionProvider session={liveSession}>
-              <ContentProvider content={content.content}>
-                <RouterProvider router={router} />
-              </ContentProvider>
-            </LiveSessionProvider>
+            <WordsStoreProvider store={wordsStore}>
+              <LiveSessionProvider session={liveSession}>
+                <ContentProvider content={content.content}>
+                  <RouterProvider router={router} />
+                </ContentProvider>
+              </LiveSessionProvider>
+            </WordsStoreProvider>
           </PresenterStoreProvider>
         </VisitStoreProvider>
       </I18nextProvider>

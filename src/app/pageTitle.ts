@@ -20,6 +20,9 @@ export function pageTitle(state: Pick<VisitState, 'lang' | 'place' | 'tour'>, co
     case 'about':
       parts = [t('nav.about')];
       break;
+    case 'words':
+      parts = [t('words.myWords.title')];
+      break;
     case 'campus':
       parts = [findCampus(content, place.campusId)?.name[lang] ?? t('notFound.title')];
       break;

@@ -19,9 +19,27 @@ const text = (lang: string) =>
     .string({ error: (iss) => (iss.input === undefined ? `the ${lang} text is missing` : `the ${lang} text must be a string in quotes`) })
     .refine((s) => s.trim().length > 0, { message: `the ${lang} text is empty` });
 
+/**
+ * Pinyin overrides: Chinese word → its reading, one syllable with tone marks per character, e.g.
+ * { "重庆": "chóng qìng" }. The build reads every Chinese text with pinyin-pro (lib/pinyin.ts);
+ * these correct it for polyphones and names.
+ */
+export const pinyinOverrides = z.record(
+  z.string().regex(/^\p{Script=Han}+$/u, { message: 'an override\'s word is Chinese characters only' }),
+  z.string().regex(/^[a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜ]+( [a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜ]+)*$/u, {
+    message: 'a reading is pinyin syllables with tone marks, one per character, separated by spaces (like "chóng qìng")',
+  }),
+);
+export type PinyinOverrides = z.infer<typeof pinyinOverrides>;
+
 /** A text shown to visitors, in every language the tour speaks. */
 export const localizedText = z.strictObject(
-  { zh: text('Chinese (zh)'), en: text('English (en)') },
+  {
+    zh: text('Chinese (zh)'),
+    en: text('English (en)'),
+    /** Pinyin overrides for this text alone (the root's `pinyin` applies everywhere). */
+    pinyin: pinyinOverrides.optional(),
+  },
   {
     error: (iss) =>
       iss.input === undefined ? 'this text is missing' : 'a text needs both languages: { "zh": "…", "en": "…" }',
@@ -99,6 +117,25 @@ export const panorama = z.strictObject({
   source: imageSource,
 });
 
+/** Parts of speech a vocabulary word may have. */
+export const PARTS_OF_SPEECH = ['noun', 'verb', 'adjective', 'adverb', 'measure word', 'phrase'] as const;
+
+/**
+ * A word a visitor meets at a stop. `hsk`: the HSK 3.0 level (1–9) where the word is in the
+ * syllabus, "beyond" where it is not; left out where the editor is not sure.
+ */
+export const vocabularyWord = z.strictObject({
+  zh: z.string().regex(/^\p{Script=Han}+$/u, { message: 'a word is Chinese characters only' }),
+  /** With tone marks, as a dictionary writes it: "túshūguǎn". */
+  pinyin: z.string().min(1, { message: 'the pinyin is empty' }),
+  en: text('English (en)'),
+  pos: z.enum(PARTS_OF_SPEECH, { message: `pos must be one of ${PARTS_OF_SPEECH.map((p) => `"${p}"`).join(', ')}` }),
+  hsk: z.union([z.number().int().min(1).max(9), z.literal('beyond')], { error: 'hsk is a level 1–9 or "beyond"' }).optional(),
+  /** One short sentence using the word; no facts about the college beyond its profile. */
+  example: localizedText,
+});
+export type VocabularyWord = z.infer<typeof vocabularyWord>;
+
 export const stop = z.strictObject({
   id,
   name: localizedText,
@@ -107,6 +144,8 @@ export const stop = z.strictObject({
   panorama,
   initialView: view,
   hotspots: z.array(hotspot),
+  /** 4–8 words a visitor meets here (checked in src/content/checks/vocabulary.ts). Not in the app's main bundle: see vite.config.ts. */
+  vocabulary: z.array(vocabularyWord).optional(),
 });
 export type Stop = z.infer<typeof stop>;
 
@@ -138,6 +177,8 @@ export const college = z.strictObject({
   about: z.array(aboutSection).min(1, { message: 'the about page needs at least one section' }),
   /** Campus ids, in the order the welcome page shows them; each is a file campuses/<id>.json. */
   campuses: z.array(id).min(1, { message: 'list at least one campus' }),
+  /** Pinyin overrides for every Chinese text of the content (names and polyphones): { "重庆": "chóng qìng" }. */
+  pinyin: pinyinOverrides.optional(),
 });
 export type College = z.infer<typeof college>;
 

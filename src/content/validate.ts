@@ -8,6 +8,7 @@ import { campus as campusSchema, college as collegeSchema, toursFile as toursSch
 import type { Campus, College, Content, Tour } from './schema';
 import type { ContentIssue } from './issues';
 import { checkQuiz } from './checks/quiz';
+import { checkVocabulary } from './checks/vocabulary';
 
 export { formatIssue, type ContentIssue } from './issues';
 
@@ -110,6 +111,7 @@ function checkCampus(file: string, c: Campus, issues: ContentIssue[], options: V
     for (const [index, dup] of findDuplicates(s.hotspots.map((h) => h.id))) {
       add(`${at}.hotspots[${index}].id`, `the hotspot id "${dup}" is used twice in stop "${s.id}"`);
     }
+    checkVocabulary(file, at, s, issues);
     if (options.assetExists && !options.assetExists(s.panorama.master)) {
       add(`${at}.panorama.master`, `the image file assets/${s.panorama.master} does not exist`);
     }

@@ -7,9 +7,11 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { PresenterActions, PresenterState, PresenterStore } from './presenterStore';
 import type { VisitStore } from './visitStore';
+import type { WordsActions, WordsState, WordsStore } from './wordsStore';
 
 const VisitStoreContext = createContext<VisitStore | null>(null);
 const PresenterStoreContext = createContext<PresenterStore | null>(null);
+const WordsStoreContext = createContext<WordsStore | null>(null);
 
 export function VisitStoreProvider({ store, children }: { store: VisitStore; children: ReactNode }) {
   return <VisitStoreContext.Provider value={store}>{children}</VisitStoreContext.Provider>;
@@ -17,6 +19,17 @@ export function VisitStoreProvider({ store, children }: { store: VisitStore; chi
 
 export function PresenterStoreProvider({ store, children }: { store: PresenterStore; children: ReactNode }) {
   return <PresenterStoreContext.Provider value={store}>{children}</PresenterStoreContext.Provider>;
+}
+
+export function WordsStoreProvider({ store, children }: { store: WordsStore; children: ReactNode }) {
+  return <WordsStoreContext.Provider value={store}>{children}</WordsStoreContext.Provider>;
+}
+
+/** The learner's store (pinyin, starred words, open word card). */
+export function useWordsStore(): WordsStore {
+  const store = useContext(WordsStoreContext);
+  if (!store) throw new Error('useWordsStore needs a WordsStoreProvider above it');
+  return store;
 }
 
 /** The store itself, for actions and for code that subscribes outside render. */
@@ -38,3 +51,4 @@ export const usePlace = () => useStore(useVisitStore(), (s) => s.place);
 export const useView = () => useStore(useVisitStore(), (s) => s.view);
 export const useOpenHotspotId = () => useStore(useVisitStore(), (s) => s.openHotspotId);
 export const usePresenter = <T,>(selector: (s: PresenterState & PresenterActions) => T) => useStore(usePresenterStore(), selector);
+export const useWords = <T,>(selector: (s: WordsState & WordsActions) => T) => useStore(useWordsStore(), selector);

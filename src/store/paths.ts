@@ -14,6 +14,7 @@
  *   /en/verify/ABCD-EFGH-JKMN-PQRS
  *                               what was issued under a certificate's code (/en/verify: the form);
  *                               /verify/… without a language, as printed on a certificate, too
+ *   /en/words                   the learner's starred words ("My words")
  */
 import { ID_PATTERN as ID, LANGS, FOV_MAX, FOV_MIN, type Lang } from '../content/limits';
 import type { View } from '../content/schema';
@@ -24,7 +25,7 @@ import type { Place, TourPosition, VisitState } from './visitStore';
 export const isLang = (value: string | undefined): value is Lang => LANGS.includes(value as Lang);
 
 /** The first path segment (after the language) of each page that is not a campus or a stop. */
-const SEGMENT = { about: 'about', notes: 'notes', live: 'live', verify: 'verify' } as const satisfies Partial<Record<Place['page'], string>>;
+const SEGMENT = { about: 'about', notes: 'notes', live: 'live', verify: 'verify', words: 'words' } as const satisfies Partial<Record<Place['page'], string>>;
 
 /**
  * First path segments the app's own pages take. A campus with one of these ids could never be
@@ -44,6 +45,8 @@ export function stateToUrl(
       return `/${lang}`;
     case 'about':
       return `/${lang}/${SEGMENT.about}`;
+    case 'words':
+      return `/${lang}/${SEGMENT.words}`;
     case 'campus':
       return `/${lang}/${place.campusId}`;
     case 'stop': {
@@ -126,6 +129,7 @@ export function urlToState(pathname: string, search: string): ParsedUrl {
   if (!ID.test(first) || (second !== undefined && !ID.test(second) && !codeLike)) return { lang, place: { page: 'notFound' }, ...none };
   if (second === undefined) {
     if (first === SEGMENT.notes || first === SEGMENT.live) return { lang, place: { page: 'notFound' }, ...none };
+    if (first === SEGMENT.words) return { lang, place: { page: 'words' }, ...none };
     return { lang, place: first === SEGMENT.about ? { page: 'about' } : { page: 'campus', campusId: first }, ...none };
   }
   const params = new URLSearchParams(search);
@@ -137,7 +141,7 @@ export function urlToState(pathname: string, search: string): ParsedUrl {
     const tour = parseTour(second, params.get('step') ?? '1');
     return { lang, place: { page: 'notes', tourId: second }, ...none, tour };
   }
-  if (first === SEGMENT.about) return { lang, place: { page: 'notFound' }, ...none };
+  if (first === SEGMENT.about || first === SEGMENT.words) return { lang, place: { page: 'notFound' }, ...none };
   const spot = params.get('spot');
   return {
     lang,

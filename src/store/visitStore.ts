@@ -12,6 +12,8 @@ import type { Lang, View } from '../content/schema';
 export type Place =
   | { page: 'home' }
   | { page: 'about' }
+  /** The learner's starred words. */
+  | { page: 'words' }
   | { page: 'campus'; campusId: string }
   | { page: 'stop'; campusId: string; stopId: string }
   /** The presenter's speaker-notes window of a tour. */

@@ -9,7 +9,8 @@ import type { Content } from '../../src/content/schema';
 import { createLiveSession } from '../../src/features/live/liveSession';
 import { LiveSessionProvider } from '../../src/features/live/LiveSessionContext';
 import { createI18n } from '../../src/i18n/i18n';
-import { PresenterStoreProvider, VisitStoreProvider } from '../../src/store/context';
+import { PresenterStoreProvider, VisitStoreProvider, WordsStoreProvider } from '../../src/store/context';
+import { createWordsStore } from '../../src/store/wordsStore';
 import { createPresenterStore } from '../../src/store/presenterStore';
 import { createVisitStore, type VisitState } from '../../src/store/visitStore';
 
@@ -22,6 +23,7 @@ export function renderWithApp(ui: ReactNode, initial: Partial<VisitState> = {}, 
   const state: VisitState = { lang: 'en', place: { page: 'home' }, view: null, openHotspotId: null, tour: null, ...initial };
   const store = createVisitStore(state);
   const presenterStore = createPresenterStore();
+  const wordsStore = createWordsStore(null);
   const i18n = createI18n(state.lang);
   store.subscribe((s, prev) => {
     if (s.lang !== prev.lang) void i18n.changeLanguage(s.lang);
@@ -33,14 +35,16 @@ export function renderWithApp(ui: ReactNode, initial: Partial<VisitState> = {}, 
     <I18nextProvider i18n={i18n}>
       <VisitStoreProvider store={store}>
         <PresenterStoreProvider store={presenterStore}>
-          <LiveSessionProvider session={liveSession}>
-            <ContentProvider content={realContent()}>
-              <RouterProvider router={router} />
-            </ContentProvider>
-          </LiveSessionProvider>
+          <WordsStoreProvider store={wordsStore}>
+            <LiveSessionProvider session={liveSession}>
+              <ContentProvider content={realContent()}>
+                <RouterProvider router={router} />
+              </ContentProvider>
+            </LiveSessionProvider>
+          </WordsStoreProvider>
         </PresenterStoreProvider>
       </VisitStoreProvider>
     </I18nextProvider>,
   );
-  return { ...result, store, presenterStore, router, i18n, liveSession };
+  return { ...result, store, presenterStore, wordsStore, router, i18n, liveSession };
 }

@@ -3,31 +3,51 @@ import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InfoHotspot, LocalizedText } from '../../content/schema';
 import { Text } from '../../components/Text';
-import { useLang } from '../../store/context';
+import { useStopVocabulary } from '../../learner/vocabulary';
+import { useLang, useWordsStore } from '../../store/context';
+import { MarkedText } from './MarkedText';
 
 interface InfoPanelProps {
   hotspot: InfoHotspot;
+  /** Where the panel is: the stop's vocabulary is marked in its Chinese text. */
+  campusId: string;
+  stopId: string;
   onClose(): void;
   /** Each text in Chinese and English at once. */
   bilingual?: boolean;
 }
 
-/** A text in the visitor's language and, when bilingual, in the other one too. */
-function Both({ value, bilingual, as }: { value: LocalizedText; bilingual: boolean; as?: 'p' | 'span' | 'dt' | 'dd' }) {
+/** The stop's words, for marking, and what a marked word does. */
+interface Marks {
+  words: readonly string[];
+  onWord(zh: string): void;
+}
+
+/** A text in the visitor's language and, when bilingual, in the other one too; its Chinese with the stop's words marked. */
+function Both({ value, bilingual, as, marks }: { value: LocalizedText; bilingual: boolean; as?: 'p' | 'span' | 'dt' | 'dd'; marks?: Marks }) {
   const lang = useLang();
-  if (!bilingual) return <Text as={as} value={value} />;
+  const shown = (l: 'zh' | 'en', tag: 'p' | 'span' | 'dt' | 'dd' | undefined, className?: string) =>
+    l === 'zh' && marks && marks.words.length > 0 ? (
+      <MarkedText as={tag} className={className} text={value.zh} words={marks.words} onWord={marks.onWord} />
+    ) : (
+      <Text as={tag} value={value} lang={l} {...(className ? { className } : {})} />
+    );
+  if (!bilingual) return shown(lang, as);
   const other = lang === 'zh' ? 'en' : 'zh';
   return (
     <>
-      <Text as={as} value={value} />
-      <Text as={as === 'p' ? 'p' : 'span'} className="bilingual-other" value={value} lang={other} />
+      {shown(lang, as)}
+      {shown(other, as === 'p' ? 'p' : 'span', 'bilingual-other')}
     </>
   );
 }
 
 /** The ref is the panel's heading, which takes focus when a visitor opens the panel. */
-export const InfoPanel = forwardRef<HTMLHeadingElement, InfoPanelProps>(function InfoPanel({ hotspot, onClose, bilingual = false }, ref) {
+export const InfoPanel = forwardRef<HTMLHeadingElement, InfoPanelProps>(function InfoPanel({ hotspot, campusId, stopId, onClose, bilingual = false }, ref) {
   const { t } = useTranslation();
+  const words = useStopVocabulary(campusId, stopId);
+  const wordsStore = useWordsStore();
+  const marks: Marks = { words: words.map((w) => w.zh), onWord: (zh) => wordsStore.getState().open({ campusId, stopId, zh }) };
   const headingId = `info-${hotspot.id}`;
   return (
     <section
@@ -49,7 +69,7 @@ export const InfoPanel = forwardRef<HTMLHeadingElement, InfoPanelProps>(function
         </button>
       </div>
       {hotspot.body.map((paragraph, i) => (
-        <Both key={i} as="p" value={paragraph} bilingual={bilingual} />
+        <Both key={i} as="p" value={paragraph} bilingual={bilingual} marks={marks} />
       ))}
       {hotspot.facts && hotspot.facts.length > 0 && (
         <>

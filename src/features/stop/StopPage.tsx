@@ -34,9 +34,11 @@ interface StopPageProps {
   after?: ReactNode;
   /** …and the tour's captions, over the panorama's lower edge (below it where narrow). */
   captions?: ReactNode;
+  /** The stop's words ("Words here"), after its list of hotspots. */
+  words?: ReactNode;
 }
 
-export function StopPage({ campus, stop, bilingual = false, panels, after, captions }: StopPageProps) {
+export function StopPage({ campus, stop, bilingual = false, panels, after, captions, words }: StopPageProps) {
   const { t } = useTranslation();
   const store = useVisitStore();
   const lang = useLang();
@@ -195,8 +197,9 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
         </div>
         <div className="side">
           {panels}
-          {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} onClose={closePanel} bilingual={bilingual} />}
+          {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} campusId={campus.id} stopId={stop.id} onClose={closePanel} bilingual={bilingual} />}
           <HotspotList campus={campus} stop={stop} openId={openInfo?.id ?? null} onActivate={(h) => activate(h, true)} />
+          {words}
           <StopList campus={campus} currentId={stop.id} thumbnails={thumbnails} />
           {after}
         </div>

@@ -1,0 +1,280 @@
+/**
+ * The Chinese-learner layer in a browser: pinyin on demand (ruby on screen in both languages,
+ * remembered, read once by screen readers), the words of a stop with the keyboard, hearing a word
+ * (a stub speech synthesis: the browser API, with a stub voice), the "no Chinese voice" message,
+ * stroke order, hotspot words, starring words into My words and its downloads, and axe.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, readTourContent, type PageOptions } from './browser';
+
+const base = inject('baseUrl');
+const { campuses, t } = readTourContent();
+const yubei = campuses.find((c) => c.id === 'yubei')!;
+const nanchuan = campuses.find((c) => c.id === 'nanchuan')!;
+const workshop = yubei.stops.find((s) => s.id === 'mechanical-workshop')!;
+const machineTools = workshop.hotspots.find((h) => h.id === 'machine-tools')!;
+const [firstWord, secondWord] = workshop.vocabulary!;
+const dormitory = nanchuan.stops.find((s) => s.id === 'dormitory')!;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Speech synthesis with the given voices; what it is asked to say lands in window.__spoken. */
+function stubSpeech(list: { lang: string; name: string }[]) {
+  {
+    const spoken: { text: string; rate: number; lang: string; voice: string }[] = [];
+    (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
+    class Utterance {
+      text: string;
+      rate = 1;
+      lang = '';
+      voice: { name: string } | null = null;
+      onend: (() => void) | null = null;
+      onerror: ((e: { error: string }) => void) | null = null;
+      constructor(text: string) {
+        this.text = text;
+      }
+    }
+    const stubVoices = list.map((v) => ({ ...v, voiceURI: v.name, default: false, localService: true }));
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+    Object.defineProperty(window, 'speechSynthesis', {
+      configurable: true,
+      value: {
+        getVoices: () => stubVoices,
+        speak: (u: Utterance) => {
+          spoken.push({ text: u.text, rate: u.rate, lang: u.lang, voice: u.voice?.name ?? '' });
+          setTimeout(() => u.onend?.(), 0);
+        },
+        cancel: () => undefined,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+      },
+    });
+  }
+}
+
+async function open(options: PageOptions & { voices?: { lang: string; name: string }[] } = {}): Promise<Page> {
+  const page = await openPage(browser, options);
+  if (options.voices) await page.context().addInitScript(stubSpeech, options.voices);
+  return page;
+}
+
+const stopUrl = (lang: string, query = '') => `${base}/${lang}/${yubei.id}/${workshop.id}${query}`;
+
+describe('pinyin on demand', () => {
+  it('shows pinyin as ruby in English and in Chinese, and remembers it after a reload', async () => {
+    const page = await open();
+    await page.goto(stopUrl('en'));
+    const toggle = page.getByRole('button', { name: t('en', 'pinyin.toggle') });
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('ruby rt').count()).toBe(0);
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    // An English reader sees the college's Chinese name in the footer, with its pinyin: 重庆 is chóng qìng.
+    const footerRuby = page.locator('.site-footer ruby');
+    await footerRuby.first().waitFor();
+    expect(await page.locator('.site-footer rt').allTextContents()).toEqual(expect.arrayContaining(['chóng', 'qìng']));
+
+    await page.reload();
+    await page.locator('.site-footer ruby').first().waitFor();
+    expect(await page.getByRole('button', { name: t('en', 'pinyin.toggle') }).getAttribute('aria-pressed')).toBe('true');
+
+    await page.getByRole('button', { name: '中文' }).click();
+    // The stop's name and the Chinese UI headings of the stop page get pinyin too.
+    await page.locator('h1 ruby').first().waitFor();
+    expect(await page.locator('#words-heading rt').allTextContents()).toEqual(['běn', 'zhàn', 'cí', 'huì']);
+    await page.context().close();
+  });
+
+  it('reads a polyphone as the content overrides it (整齐地: de, per text)', async () => {
+    const page = await open();
+    await page.goto(`${base}/zh/${nanchuan.id}/${dormitory.id}?spot=courtyard-life`);
+    await page.getByRole('button', { name: t('zh', 'pinyin.toggle') }).click();
+    // (Its text content now holds the syllables too, so the paragraph is found by its language.)
+    const paragraph = page.locator('.info-panel p[lang="zh-CN"]').first();
+    await paragraph.locator('ruby').first().waitFor();
+    const pairs = await paragraph.evaluate((p) =>
+      [...p.querySelectorAll('rt')].map((rt) => `${rt.previousSibling?.textContent ?? ''}${rt.textContent ?? ''}`),
+    );
+    expect(pairs).toContain('地de');
+    expect(pairs).toContain('行xíng');
+    await page.context().close();
+  });
+
+  it('is read once by screen readers: the accessibility tree has the characters, not the syllables', async () => {
+    const page = await open();
+    await page.goto(`${base}/zh/${yubei.id}/${workshop.id}`);
+    await page.getByRole('button', { name: t('zh', 'pinyin.toggle') }).click();
+    await page.locator('h1 ruby').first().waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
+    const named = nodes.filter((n) => !n.ignored && n.name?.value).map((n) => ({ role: n.role?.value ?? '', name: n.name!.value }));
+    const heading = named.find((n) => n.role === 'heading' && n.name.includes(workshop.name.zh));
+    expect(heading?.name).toBe(workshop.name.zh);
+    // No syllable of the ruby (the footer's 重庆, the stop's name…) is exposed anywhere in the tree.
+    // (The word list's pinyin, shown as text on purpose, is whole words, never one syllable.)
+    const syllables = new Set(await page.locator('rt').allTextContents());
+    expect(syllables.size).toBeGreaterThan(10);
+    expect(named.filter((n) => syllables.has(n.name.trim()) || /chóng|qìng/.test(n.name))).toEqual([]);
+    expect(named.some((n) => n.name.includes('重庆工业职业技术学院'))).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('words of a stop', () => {
+  it('opens a word card with the keyboard, and Escape brings the focus back', async () => {
+    const page = await open({ voices: [{ lang: 'zh-CN', name: 'Stub Mandarin' }] });
+    await page.goto(stopUrl('en'));
+    const section = page.getByRole('region', { name: t('en', 'words.heading') });
+    const button = section.getByRole('button', { name: new RegExp(firstWord!.zh) });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const card = page.getByRole('region', { name: t('en', 'words.cardLabel', { zh: firstWord!.zh }) });
+    await card.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+    expect(await card.textContent()).toContain(firstWord!.en);
+    expect(await card.textContent()).toContain(firstWord!.example.en);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.word)).toBe(firstWord!.zh);
+    await page.context().close();
+  });
+
+  it('speaks a word with a Chinese voice at the chosen speed', async () => {
+    const page = await open({ voices: [{ lang: 'en-US', name: 'Stub English' }, { lang: 'zh-CN', name: 'Stub Mandarin' }] });
+    await page.goto(stopUrl('en'));
+    await page.getByRole('button', { name: new RegExp(firstWord!.zh) }).click();
+    await page.getByRole('button', { name: t('en', 'words.listenAt', { speed: 0.6 }) }).click();
+    await page.getByRole('button', { name: t('en', 'words.listenAt', { speed: 1 }) }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __spoken: unknown[] }).__spoken))
+      .toEqual([
+        { text: firstWord!.zh, rate: 0.6, lang: 'zh-CN', voice: 'Stub Mandarin' },
+        { text: firstWord!.zh, rate: 1, lang: 'zh-CN', voice: 'Stub Mandarin' },
+      ]);
+    await page.context().close();
+  });
+
+  it('says so when the device has no Chinese voice, and speaks nothing', async () => {
+    const page = await open({ voices: [{ lang: 'en-US', name: 'Stub English' }] });
+    await page.goto(stopUrl('en'));
+    await page.getByRole('button', { name: new RegExp(firstWord!.zh) }).click();
+    const listen = page.getByRole('button', { name: t('en', 'words.listenAt', { speed: 0.8 }) });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: t('en', 'words.noVoice') }).count()).toBe(1);
+    expect(await listen.getAttribute('aria-disabled')).toBe('true');
+    await listen.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (window as unknown as { __spoken: unknown[] }).__spoken)).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each(['no-preference', 'reduce'] as const)('draws the stroke order from the app’s own data (motion: %s)', async (reducedMotion) => {
+    const page = await open({ reducedMotion });
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).host === new URL(base).host ? new URL(r.url()).pathname : r.url()));
+    await page.goto(stopUrl('en'));
+    await page.getByRole('button', { name: new RegExp(firstWord!.zh) }).click();
+    await page.getByRole('button', { name: t('en', 'words.showStrokes') }).click();
+    const chars = [...firstWord!.zh];
+    const boxes = page.getByRole('img', { name: /./ }).filter({ has: page.locator('svg') });
+    await expect.poll(() => boxes.count()).toBe(chars.length);
+    await expect.poll(() => page.locator('.strokes__char svg path').count()).toBeGreaterThan(chars.length * 2);
+    expect(fetched.filter((u) => u.startsWith('/hanzi/'))).toEqual(chars.map((c) => `/hanzi/${c.codePointAt(0)!.toString(16)}.json`));
+    expect(fetched.filter((u) => !u.startsWith('/') && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    if (reducedMotion === 'reduce') {
+      // The finished character at once: its strokes are drawn in full without waiting for an animation.
+      const drawn = await page.locator('.strokes__char').first().screenshot();
+      expect(drawn.length).toBeGreaterThan(1000);
+    }
+    await page.context().close();
+  });
+
+  it('marks the stop’s words in an info panel; Enter on one opens its card', async () => {
+    const page = await open();
+    await page.goto(stopUrl('zh', `?spot=${machineTools.id}`));
+    const marked = page.locator('.info-panel .hotspot-word', { hasText: '车床' });
+    await marked.first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: t('zh', 'words.cardLabel', { zh: '车床' }) }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('车床');
+    await page.context().close();
+  });
+});
+
+describe('my words', () => {
+  it('lists two starred words with pinyin, English and the stop, and downloads them as CSV and for Anki', async () => {
+    const page = await open();
+    await page.goto(stopUrl('en'));
+    for (const word of [firstWord!, secondWord!]) {
+      await page.getByRole('button', { name: new RegExp(word.zh) }).first().click();
+      const star = page.getByRole('button', { name: t('en', 'words.starLabel', { zh: word.zh }) });
+      await star.click();
+      await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
+    }
+    await page.getByRole('link', { name: t('en', 'words.navMyWords') }).click();
+    await page.getByRole('heading', { level: 1, name: t('en', 'words.myWords.title') }).waitFor();
+    const rows = page.locator('.my-words__table tbody tr');
+    expect(await rows.count()).toBe(2);
+    for (const [i, word] of [firstWord!, secondWord!].entries()) {
+      const text = await rows.nth(i).textContent();
+      expect(text).toContain(word.zh);
+      expect(text).toContain(word.pinyin);
+      expect(text).toContain(word.en);
+      expect(text).toContain(workshop.name.en);
+    }
+    // Still there after a reload: the list is kept in the browser.
+    await page.reload();
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t('en', 'words.myWords.csv') }).click()]);
+    const csvText = readFileSync((await csv.path())!, 'utf8');
+    expect(csvText.startsWith('\uFEFF')).toBe(true);
+    expect(csvText).toContain(`${firstWord!.zh},${firstWord!.pinyin},`);
+    const [tsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t('en', 'words.myWords.anki') }).click()]);
+    const tsvText = readFileSync((await tsv.path())!, 'utf8');
+    expect(tsvText).toContain('#separator:tab');
+    expect(tsvText).toContain(`${secondWord!.zh}\t${secondWord!.pinyin}\t`);
+    await page.context().close();
+  });
+
+  it('tells the visitor when the stored list cannot be read, and the app goes on working', async () => {
+    const page = await open();
+    await page.context().addInitScript(() => localStorage.setItem('cbdo.words', '{not json'));
+    await page.goto(`${base}/en/words`);
+    await page.getByRole('alert').filter({ hasText: t('en', 'words.myWords.corrupt') }).waitFor();
+    expect(await page.getByText(t('en', 'words.myWords.empty')).count()).toBe(1);
+    await page.context().close();
+  });
+});
+
+describe.each([
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const)('accessibility of the learner views on a %s', (_, viewport) => {
+  it.each(['en', 'zh'])('has no axe violations in %s', async (lang) => {
+    const page = await open({ viewport, locale: lang === 'zh' ? 'zh-CN' : 'en-US', voices: [{ lang: 'en-US', name: 'Stub English' }] });
+    await page.addInitScript(() => localStorage.setItem('cbdo.pinyin', 'on'));
+    const found: string[] = [];
+    await page.goto(stopUrl(lang, `?spot=${machineTools.id}`));
+    await page.locator('ruby').first().waitFor();
+    await page.getByRole('button', { name: new RegExp(firstWord!.zh) }).click();
+    await page.getByRole('button', { name: t(lang as 'en', 'words.showStrokes') }).click();
+    await page.getByRole('button', { name: t(lang as 'en', 'words.starLabel', { zh: firstWord!.zh }) }).click();
+    await page.locator('.strokes__char svg').first().waitFor();
+    found.push(...(await axeViolations(page)).map((v) => `stop: ${v}`));
+    await page.goto(`${base}/${lang}/words`);
+    await page.locator('.my-words__table').waitFor();
+    found.push(...(await axeViolations(page)).map((v) => `my words: ${v}`));
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+});
