@@ -6,21 +6,10 @@
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Lang } from '../../content/limits';
+import type { RosterEntry } from '../../live/protocol';
 import './Roster.css';
-
-export interface RosterEntry {
-  /** The relay's id of the delegate in this session. */
-  id: string;
-  /** Their number in the session, for "Delegate 17" when they gave no name. */
-  number: number;
-  name: string | null;
-  lang: Lang;
-  following: boolean;
-  connected: boolean;
-  /** Epoch ms. */
-  joinedAt: number;
-}
 
 type Show = 'all' | 'connected' | 'dropped' | 'following' | 'exploring';
 type Sort = 'joined' | 'name' | 'lang';
@@ -31,8 +20,9 @@ export const ROSTER_PAGE = 25;
 const SHOWS: Show[] = ['all', 'connected', 'dropped', 'following', 'exploring'];
 const SORTS: Sort[] = ['joined', 'name', 'lang'];
 
-export function delegateLabel(entry: Pick<RosterEntry, 'name' | 'number'>, t: (key: string, options?: Record<string, unknown>) => string): string {
-  return entry.name ?? t('liveRoom.roster.anonymous', { number: entry.number });
+/** A delegate's name, or "Delegate 17" for one who gave none. */
+export function delegateLabel(entry: Pick<RosterEntry, 'name' | 'n'> | undefined, t: TFunction): string {
+  return entry ? (entry.name ?? t('liveRoom.roster.anonymous', { number: entry.n })) : t('liveRoom.roster.unknown');
 }
 
 function matches(entry: RosterEntry, show: Show): boolean {
@@ -79,8 +69,8 @@ export function Roster({ entries, lang, onRemove }: { entries: readonly RosterEn
       sort === 'name'
         ? collator.compare(label(a), label(b))
         : sort === 'lang'
-          ? a.lang.localeCompare(b.lang) || a.number - b.number
-          : a.joinedAt - b.joinedAt || a.number - b.number,
+          ? a.lang.localeCompare(b.lang) || a.n - b.n
+          : a.joinedAt - b.joinedAt || a.n - b.n,
     );
   }, [entries, deferredQuery, show, sort, lang, t]);
 
