@@ -388,7 +388,13 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
         }
       };
       const status = () =>
-        connection.send({ type: 'status', lang: visit.getState().lang, following: get().following, at: get().following ? null : stopOf(visit.getState()) });
+        connection.send({
+          type: 'status',
+          lang: visit.getState().lang,
+          following: get().following,
+          // Where one looks around, for the guide's stop counts (a follower is where the guide is).
+          ...(get().following ? {} : { at: stopOf(visit.getState()) }),
+        });
       const limited = (ms: number) => {
         set({ phase: 'limited', retryAt: now() + ms });
         connection.retryIn(ms);
