@@ -367,8 +367,10 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
         set({ ...idle, role: 'delegate', code, status: 'ended', removed: true });
         return;
       }
-      let pass = readSaved<{ code: string; pass?: string }>(DELEGATE_KEY);
+      let pass = readSaved<{ code: string; pass?: string; name?: string | null }>(DELEGATE_KEY);
       if (pass?.code !== code) pass = null;
+      // A reload takes up the name given when joining.
+      if (name === null && pass?.name) name = pass.name;
       let latest: { rev: number; state: LiveState | null; view: LiveView | null } = { rev: -1, state: null, view: null };
       /** A new connection takes the relay's snapshot whatever its revision (a re-created session may count anew). */
       let fresh = true;
@@ -411,7 +413,7 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
         },
         onMessage: (message) => {
           if (message.type === 'joined') {
-            pass = { code, pass: message.pass };
+            pass = { code, pass: message.pass, name };
             save(DELEGATE_KEY, pass);
             set({ error: null, phase: 'joined', retryAt: null });
           } else if (message.type === 'waiting') {
