@@ -10,12 +10,14 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { LIVE_PATH } from '../src/live/protocol';
 import { handleHealth } from './http/health';
+import { handleReports } from './http/reports';
 import { applyHeaders, securityHeaders } from './http/securityHeaders';
 import { createLive, defaultLiveOptions, type LiveOptions } from './live';
 import { loggablePath, silentLogger, type Logger } from './observability/logger';
 import { createMetrics, type LiveMetrics } from './observability/metrics';
 import { relayObserver } from './observability/observer';
 import type { Relay } from './relay';
+import { MemoryReportStore, type ReportStore } from './reports';
 import { createStaticHandler } from './static';
 
 export interface LiveServerOptions extends LiveOptions {
@@ -38,6 +40,8 @@ export interface LiveServerOptions extends LiveOptions {
   shutdownDelayMs: number;
   /** Where the JSON log lines go; silent by default (index.ts logs to stdout). */
   logger: Logger;
+  /** Where session reports are kept (30 days); null: in this process's memory. */
+  reportStore: ReportStore | null;
 }
 
 export const defaultServerOptions = (): LiveServerOptions => ({
@@ -51,6 +55,7 @@ export const defaultServerOptions = (): LiveServerOptions => ({
   shutdownTimeoutMs: 10_000,
   shutdownDelayMs: 0,
   logger: silentLogger(),
+  reportStore: null,
 });
 
 export interface LiveServer {
@@ -113,7 +118,12 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     sockets: () => sockets(),
     draining: () => draining,
   });
-  const live = await createLive({ ...options, relay: { events: relayObserver(log, metrics), ...options.relay } });
+  const reports = options.reportStore ?? new MemoryReportStore();
+  const live = await createLive({ ...options, relay: { events: relayObserver(log, metrics), reports, ...options.relay } });
+  const now = live.relay.options.now;
+  const sweepReports = setInterval(() => void reports.sweep(now()).catch((error: unknown) => log.error({ event: 'report-sweep', reason: String(error) }, 'reports: sweep failed')), 3600_000);
+  sweepReports.unref();
+  const reportsApi = { store: reports, liveReport: (code: string, token: string) => live.relay.liveReport(code, token), now };
   relay = live.relay;
   sockets = () => live.sockets;
   const serveFile = createStaticHandler(options.distDir);
@@ -141,6 +151,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     });
     const path = (req.url ?? '').split('?')[0];
     if (handleHealth(req, res, readiness)) return;
+    if (handleReports(req, res, reportsApi, (error) => log.error({ event: 'report-failed', reason: error instanceof Error ? error.message : String(error) }, 'report failed'))) return;
     if (path === '/metrics' && options.metricsToken !== null) {
       if (!tokenAllowed(req, options.metricsToken)) {
         res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer' }).end('Unauthorized\n');
@@ -178,6 +189,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
 
   let stopped: Promise<void> | null = null;
   const closeRest = async () => {
+    clearInterval(sweepReports);
     if (metricsServer) {
       metricsServer.closeAllConnections();
       await new Promise<void>((done) => metricsServer.close(() => done()));

@@ -6,8 +6,9 @@
  * session, so delegates on one relay follow a guide on another. The relay talks to this interface only.
  */
 import { z } from 'zod';
-import type { LiveState, LiveView } from '../src/live/protocol';
+import { REACTIONS, type LiveState, type LiveView } from '../src/live/protocol';
 import { liveState, liveView } from '../src/live/schemas';
+import { classEvent, type ClassEvent, type Logged } from './classEvents';
 import { memoryEndedCodes, type EndedCodes } from './endedCodes';
 import { JoinLimiter } from './limits';
 
@@ -36,6 +37,10 @@ export const busEvent = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('view'), r: relayId, view: liveView }),
   z.strictObject({ t: z.literal('end'), r: relayId }),
   z.strictObject({ t: z.literal('counts'), r: relayId, c: relayCounts }),
+  /** An entry appended to the session's class log (classEvents.ts), numbered `n`. */
+  z.strictObject({ t: z.literal('log'), r: relayId, n: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), e: classEvent }),
+  /** A relay's reactions of its last second. */
+  z.strictObject({ t: z.literal('react'), r: relayId, c: z.partialRecord(z.enum(REACTIONS), z.number().int().min(1).max(1_000_000)) }),
 ]);
 export type BusEvent = z.infer<typeof busEvent>;
 
@@ -83,6 +88,13 @@ export interface Backplane {
   guessWait(address: string): Promise<number>;
   /** Counts a join to a code that does not exist against the address. */
   guessMiss(address: string, code: string): Promise<void>;
+  /**
+   * Appends to the session's class log and tells the other relays; the entry's number, or null
+   * when the session is gone. Resolves once the entry is stored (over Redis: in Redis).
+   */
+  append(code: string, event: ClassEvent): Promise<number | null>;
+  /** The class log's entries numbered `from` and later (all of them from 1). */
+  readLog(code: string, from: number): Promise<Logged[]>;
   /** Frees what expired (the memory backplane; Redis expires keys itself). */
   sweep(): void;
   close(): Promise<void>;
@@ -105,6 +117,8 @@ export class MemoryBackplane implements Backplane {
   readonly relayId = 'local';
   onEvent: (code: string, event: BusEvent) => void = () => {};
   private readonly sessions = new Map<string, MemoryEntry>();
+  /** Class logs, kept with their session (and dropped with it: the report is made before the end). */
+  private readonly logs = new Map<string, ClassEvent[]>();
   private readonly guesses: JoinLimiter;
 
   constructor(
@@ -121,6 +135,7 @@ export class MemoryBackplane implements Backplane {
     if (!entry) return null;
     if (entry.expiresAt <= this.now()) {
       this.sessions.delete(code);
+      this.logs.delete(code);
       return null;
     }
     return entry;
@@ -155,6 +170,7 @@ export class MemoryBackplane implements Backplane {
 
   async end(code: string): Promise<void> {
     this.sessions.delete(code);
+    this.logs.delete(code);
     this.ended.add(code, this.now() + this.times.endedTtlMs);
   }
 
@@ -171,6 +187,19 @@ export class MemoryBackplane implements Backplane {
     if (entry) entry.expiresAt = this.now() + this.times.sessionTtlMs;
   }
 
+  async append(code: string, event: ClassEvent): Promise<number | null> {
+    if (!this.live(code)) return null;
+    const log = this.logs.get(code) ?? [];
+    log.push(event);
+    this.logs.set(code, log);
+    return log.length;
+  }
+
+  async readLog(code: string, from: number): Promise<Logged[]> {
+    const log = this.live(code) ? (this.logs.get(code) ?? []) : [];
+    return log.slice(Math.max(0, from - 1)).map((e, index) => ({ n: Math.max(1, from) + index, e }));
+  }
+
   publish(): void {}
   async subscribe(): Promise<void> {}
   async unsubscribe(): Promise<void> {}
@@ -185,7 +214,11 @@ export class MemoryBackplane implements Backplane {
 
   sweep(): void {
     const now = this.now();
-    for (const [code, entry] of this.sessions) if (entry.expiresAt <= now) this.sessions.delete(code);
+    for (const [code, entry] of this.sessions) {
+      if (entry.expiresAt > now) continue;
+      this.sessions.delete(code);
+      this.logs.delete(code);
+    }
     for (const [code, until] of [...this.ended.entries()]) if (until <= now) this.ended.delete(code);
     this.guesses.sweep();
   }

@@ -12,12 +12,16 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { LiveState, LiveView } from '../src/live/protocol';
 import { liveState, liveView } from '../src/live/schemas';
+import { parseClassEvent, type ClassEvent, type Logged } from './classEvents';
 import { busEvent, type Backplane, type BackplaneTimes, type BusEvent, type GuessLimit, type Saved, type SessionRecord } from './backplane';
 
 const sessionKey = (code: string) => `live:s:${code}`;
 const endedKey = (code: string) => `live:e:${code}`;
 const channel = (code: string) => `live:c:${code}`;
 const guessKey = (address: string) => `live:g:${address}`;
+const logKey = (code: string) => `live:l:${code}`;
+/** A class log outlives its session by this much after the end, for the report of a late reader. */
+const LOG_AFTER_END_MS = 3600_000;
 const channelPrefix = 'live:c:';
 const SECRET_ID_KEY = 'live:secret-id';
 
@@ -57,6 +61,14 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[1], 'view', ARGV[1])
 redis.call('PUBLISH', KEYS[2], ARGV[2])
 return 1`;
+
+/** Appends to the class log (only while the session lives), then publishes the entry with its number. */
+const APPEND = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local n = redis.call('RPUSH', KEYS[2], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+redis.call('PUBLISH', KEYS[3], '{"t":"log","r":"' .. ARGV[3] .. '","n":' .. n .. ',"e":' .. ARGV[1] .. '}')
+return n`;
 
 const END = `
 redis.call('DEL', KEYS[1])
@@ -152,6 +164,23 @@ export class RedisBackplane implements Backplane {
   async end(code: string): Promise<void> {
     const event: BusEvent = { t: 'end', r: this.relayId };
     await this.cmd.eval(END, 3, sessionKey(code), endedKey(code), channel(code), this.times.endedTtlMs, JSON.stringify(event));
+    await this.cmd.pexpire(logKey(code), LOG_AFTER_END_MS);
+  }
+
+  async append(code: string, event: ClassEvent): Promise<number | null> {
+    const n = Number(await this.cmd.eval(APPEND, 3, sessionKey(code), logKey(code), channel(code), JSON.stringify(event), this.times.sessionTtlMs + LOG_AFTER_END_MS, this.relayId));
+    return n > 0 ? n : null;
+  }
+
+  async readLog(code: string, from: number): Promise<Logged[]> {
+    const start = Math.max(1, from);
+    const texts = await this.cmd.lrange(logKey(code), start - 1, -1);
+    const entries: Logged[] = [];
+    texts.forEach((text, index) => {
+      const e = parseClassEvent(text);
+      if (e) entries.push({ n: start + index, e });
+    });
+    return entries;
   }
 
   async wasEnded(code: string): Promise<boolean> {
@@ -159,7 +188,7 @@ export class RedisBackplane implements Backplane {
   }
 
   async touch(code: string): Promise<void> {
-    await this.cmd.pexpire(sessionKey(code), this.times.sessionTtlMs);
+    await Promise.all([this.cmd.pexpire(sessionKey(code), this.times.sessionTtlMs), this.cmd.pexpire(logKey(code), this.times.sessionTtlMs + LOG_AFTER_END_MS)]);
   }
 
   publish(code: string, event: BusEvent): void {

@@ -10,14 +10,32 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Lang } from '../src/content/limits';
-import { CODE_ALPHABET, CODE_LENGTH, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ClientMessage, type LiveErrorCode, type LiveState, type LiveView } from '../src/live/protocol';
+import { checkDisplayName } from '../src/live/displayName';
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  MAX_FRAME_BYTES,
+  PROTOCOL_VERSION,
+  type ClientMessage,
+  type LiveErrorCode,
+  type LiveState,
+  type LiveStopRef,
+  type LiveView,
+  type Reaction,
+} from '../src/live/protocol';
+import { checkQuestionText } from '../src/live/questionText';
 import { clientMessage } from '../src/live/schemas';
+import type { ClassEvent } from './classEvents';
+import type { LimitedAction } from './classLimits';
+import { ClassState } from './classState';
+import { REPORT_TTL_MS, type ReportStore } from './reports';
+import { buildReport, type SessionReport } from './sessionReport';
 import type { Backplane, BusEvent } from './backplane';
 import { TokenBucket, WindowCounter } from './limits';
 import { CLOSE, Conn, frame, type Peer, type RelayMessage } from './relayConn';
 import { RelaySession, type SessionHost } from './relaySession';
 import { noRelayEvents, type RelayEvents } from './observability/relayEvents';
-import { hashToken, issueToken, tokenMatches, verifyToken } from './token';
+import { delegateIdOf, hashToken, issueToken, tokenMatches, verifyToken } from './token';
 
 export interface RelayOptions {
   /** The latest snapshot is re-sent this often, and sessions are checked against the backplane. */
@@ -58,6 +76,8 @@ export interface RelayOptions {
   now: () => number;
   /** Where refusals, drops and message counts go (logs and metrics); nowhere by default. */
   events: RelayEvents;
+  /** Where a session's report is kept when it ends (and when its guide asks); nowhere by default. */
+  reports: ReportStore | null;
 }
 
 export const defaultRelayOptions: RelayOptions = {
@@ -78,6 +98,7 @@ export const defaultRelayOptions: RelayOptions = {
   maxDelegates: Number.POSITIVE_INFINITY,
   now: Date.now,
   events: noRelayEvents,
+  reports: null,
 };
 
 /** Relay-wide numbers, for the benchmark and for tests. */
@@ -108,6 +129,8 @@ export class Relay {
   private readonly host: SessionHost;
   private ticking = false;
   private parkCheck = false;
+  /** Sockets opened here, for their keys in class logs. */
+  private socketCount = 0;
   readonly metrics: RelayMetrics = { connections: 0, sessions: 0, badMessages: 0, floods: 0, viewsSkipped: 0, dropped: 0, silent: 0 };
 
   constructor(
@@ -134,6 +157,11 @@ export class Relay {
       },
       storeView: (code, view) => void this.bus.saveView(code, view).catch(() => {}),
       publishCounts: (code, counts) => this.bus.publish(code, { t: 'counts', r: this.bus.relayId, c: counts }),
+      relayId: bus.relayId,
+      append: (code, event) => this.bus.append(code, event),
+      readLog: (code, from) => this.bus.readLog(code, from),
+      publishReactions: (code, counts) => this.bus.publish(code, { t: 'react', r: this.bus.relayId, c: counts }),
+      kick: (conn) => this.kick(conn),
     };
     bus.onEvent = (code, event) => this.onBusEvent(code, event);
     this.timers.push(setInterval(() => void this.tick(), o.repeatMs));
@@ -146,6 +174,8 @@ export class Relay {
 
   open(peer: Peer): Conn {
     const conn = new Conn(peer, new TokenBucket(this.options.floodBurst, this.options.floodPerSecond, this.options.now), this.options.now());
+    this.socketCount += 1;
+    conn.key = `${this.bus.relayId}:${this.socketCount}`;
     this.conns.add(conn);
     this.metrics.connections = this.conns.size;
     return conn;
@@ -233,9 +263,33 @@ export class Relay {
       case 'end':
         return this.end(conn);
       case 'join':
-        return this.join(conn, message.code, message.lang, message.following, message.pass);
+        return this.join(conn, message.code, message.lang, message.following, message.pass, message.name);
       case 'status':
-        return this.status(conn, message.lang, message.following);
+        return this.status(conn, message.lang, message.following, message.at);
+      case 'poll-open': {
+        const { source, options, multiple, correct } = message;
+        return this.guideCommit(conn, { k: 'poll', draft: { source, options, multiple, correct: correct ?? [] }, t: this.options.now() });
+      }
+      case 'poll-close':
+        return this.guideCommit(conn, { k: 'close', p: message.poll, t: this.options.now() });
+      case 'poll-reveal':
+        return this.guideCommit(conn, { k: 'reveal', p: message.poll, t: this.options.now() });
+      case 'hand-lower':
+        return this.guideCommit(conn, { k: 'lower', d: message.delegate ?? null, t: this.options.now() });
+      case 'question-mark':
+        return this.guideCommit(conn, { k: 'mark', q: message.question, s: message.status, t: this.options.now() });
+      case 'remove':
+        return this.guideCommit(conn, { k: 'remove', d: message.delegate, t: this.options.now() });
+      case 'bring-back':
+        return this.guideCommit(conn, { k: 'back', t: this.options.now() });
+      case 'answer':
+        return this.answer(conn, message.poll, message.choices);
+      case 'hand':
+        return this.delegateCommit(conn, 'hand', (d) => ({ k: 'hand', d, up: message.raised, t: this.options.now() }));
+      case 'react':
+        return this.react(conn, message.reaction);
+      case 'ask':
+        return this.ask(conn, message.text);
     }
   }
 
@@ -256,6 +310,7 @@ export class Relay {
       if (!local || conn.closed) return;
       this.attachGuide(conn, local);
       this.send(conn, { type: 'started', code, token });
+      local.class.welcomeGuide(conn);
       local.stats.send(true);
       return;
     }
@@ -293,6 +348,7 @@ export class Relay {
     this.attachGuide(conn, local);
     this.send(conn, { type: 'started', code, token });
     this.sendFrame(conn, local.snapshotFrame());
+    local.class.welcomeGuide(conn);
     local.stats.send(true);
     if (recreated) void this.checkParked();
   }
@@ -321,6 +377,10 @@ export class Relay {
       return;
     }
     local.apply(saved.rev, state, saved.view);
+    // Where the group is, for the report's stops visited together.
+    const at = state.place.page === 'stop' ? { campusId: state.place.campusId, stopId: state.place.stopId } : null;
+    const last = local.class.state.visits.at(-1);
+    if (!last || JSON.stringify(last.at) !== JSON.stringify(at)) await local.class.commit({ k: 'place', at, t: this.options.now() });
   }
 
   private async view(conn: Conn, view: LiveView): Promise<void> {
@@ -331,14 +391,52 @@ export class Relay {
   private async end(conn: Conn): Promise<void> {
     const local = this.guided(conn);
     if (!local) return;
+    // The report first: the log goes with the session.
+    await this.keepReport(local).catch((error: unknown) => this.options.events.failed(error));
     await this.bus.end(local.code);
     this.endLocal(local);
   }
 
+  /** Makes the session's report from all of its log, and keeps it (when there is a store). */
+  private async keepReport(local: RelaySession): Promise<void> {
+    const reports = this.options.reports;
+    if (!reports) return;
+    await local.class.catchUp();
+    const now = this.options.now();
+    const report = buildReport(local.class.state, { code: local.code, madeAt: now, ended: true });
+    await reports.save({ code: local.code, tokenHash: local.tokenHash, createdAt: now, expiresAt: now + REPORT_TTL_MS, report });
+  }
+
+  /**
+   * A live session's report as it stands, for the holder of its token (and kept, so the guide's
+   * list has it); null when there is no such session, 'forbidden' for another token.
+   */
+  async liveReport(code: string, token: string): Promise<SessionReport | 'forbidden' | null> {
+    const record = await this.bus.load(code);
+    if (!record) return null;
+    if (!tokenMatches(token, record.tokenHash)) return 'forbidden';
+    const state = new ClassState();
+    for (const entry of await this.bus.readLog(code, 1)) state.offer(entry);
+    const now = this.options.now();
+    const report = buildReport(state, { code, madeAt: now, ended: false });
+    await this.options.reports?.save({ code, tokenHash: record.tokenHash, createdAt: now, expiresAt: now + REPORT_TTL_MS, report });
+    return report;
+  }
+
   // ── delegates ──────────────────────────────────────────────────────────────────────────────
 
-  private async join(conn: Conn, code: string, lang: Lang, following: boolean, pass: string | undefined): Promise<void> {
+  private async join(conn: Conn, code: string, lang: Lang, following: boolean, pass: string | undefined, rawName: string | null | undefined): Promise<void> {
     const address = conn.peer.address;
+    // Absent: the roster keeps the name it has; null: none ("Delegate n").
+    let name: string | null | undefined = rawName === null ? null : undefined;
+    if (typeof rawName === 'string') {
+      const checked = checkDisplayName(rawName);
+      if (!checked.ok) {
+        this.error(conn, 'bad-name');
+        return;
+      }
+      name = checked.name;
+    }
     // A delegate who joined before comes back with its pass: no guess, never limited.
     const known = pass !== undefined && verifyToken(this.secret, code, pass, this.options.tokenMaxAgeMs, this.options.now(), 'delegate');
     if (!known) {
@@ -358,6 +456,9 @@ export class Relay {
     }
     conn.lang = lang;
     conn.following = following;
+    conn.name = name;
+    // A pass that still holds is kept: the delegate stays the same person (answers, hand, roster).
+    conn.pass = known ? pass : null;
     const local = await this.localSession(code);
     if (conn.closed) return;
     if (local) {
@@ -383,31 +484,119 @@ export class Relay {
   }
 
   private attachDelegate(conn: Conn, local: RelaySession): void {
+    const pass = conn.pass ?? issueToken(this.secret, local.code, this.options.now(), 'delegate');
+    const id = delegateIdOf(pass);
+    if (local.class.isRemoved(id)) {
+      this.kick(conn);
+      return;
+    }
+    conn.pass = pass;
+    conn.delegateId = id;
     conn.role = 'delegate';
     conn.code = local.code;
     local.delegates.add(conn);
-    const pass = issueToken(this.secret, local.code, this.options.now(), 'delegate');
+    local.class.addSocket(conn);
     this.send(conn, { type: 'joined', code: local.code, pass });
     this.sendFrame(conn, local.snapshotFrame());
     local.stats.changed();
+    const joinEvent: ClassEvent = { k: 'join', d: id, lang: conn.lang, f: conn.following, at: conn.following ? null : conn.at, c: conn.key, t: this.options.now() };
+    if (conn.name !== undefined) joinEvent.name = conn.name;
+    // On the roster once stored; then its screen gets the poll on (and its answer, its hand).
+    void local.class
+      .commit(joinEvent)
+      .then(() => {
+        if (conn.closed || conn.code !== local.code) return;
+        if (local.class.isRemoved(id)) this.kick(conn);
+        else local.class.welcomeDelegate(conn);
+      })
+      .catch((error: unknown) => this.options.events.failed(error));
   }
 
-  private async status(conn: Conn, lang: Lang, following: boolean): Promise<void> {
+  /** A removed delegate's socket: told, and closed; its pass joins this session no more. */
+  private kick(conn: Conn): void {
+    if (conn.closed) return;
+    this.send(conn, { type: 'removed' });
+    conn.peer.close(CLOSE.policy, 'removed');
+    this.closed(conn);
+  }
+
+  private async status(conn: Conn, lang: Lang, following: boolean, at: LiveStopRef | null | undefined): Promise<void> {
     const local = conn.role === 'delegate' && conn.code ? this.sessions.get(conn.code) : undefined;
     if (!local || !local.delegates.has(conn)) {
       // Waiting for the guide: remember it for when the session is back.
       if (conn.parkedCode) {
         conn.lang = lang;
         conn.following = following;
+        if (at !== undefined) conn.at = at;
         return;
       }
       this.error(conn, 'forbidden');
       return;
     }
-    if (conn.lang === lang && conn.following === following) return;
+    const where = following ? null : at === undefined ? conn.at : at;
+    if (conn.lang === lang && conn.following === following && JSON.stringify(conn.at) === JSON.stringify(where)) return;
+    const counts = conn.lang !== lang || conn.following !== following;
     conn.lang = lang;
     conn.following = following;
-    local.stats.changed();
+    conn.at = where;
+    if (counts) local.stats.changed();
+    if (conn.delegateId) await local.class.commit({ k: 'status', d: conn.delegateId, lang, f: following, at: where, t: this.options.now() });
+  }
+
+  // ── the class ──────────────────────────────────────────────────────────────────────────────
+
+  /** A guide's class action, stored in the session's log (everyone concerned hears it from there). */
+  private async guideCommit(conn: Conn, event: ClassEvent): Promise<void> {
+    const local = this.guided(conn);
+    if (local) await local.class.commit(event);
+  }
+
+  /** The session of a joined delegate and its id, or null after answering `forbidden` (or `rate-limited`). */
+  private delegateIn(conn: Conn, action: LimitedAction): { local: RelaySession; id: string } | null {
+    const local = conn.role === 'delegate' && conn.code ? this.sessions.get(conn.code) : undefined;
+    if (!local || !local.delegates.has(conn) || !conn.delegateId) {
+      this.error(conn, 'forbidden');
+      return null;
+    }
+    const wait = local.limits.take(conn.delegateId, action);
+    if (wait > 0) {
+      this.error(conn, 'rate-limited', wait);
+      return null;
+    }
+    return { local, id: conn.delegateId };
+  }
+
+  private async delegateCommit(conn: Conn, action: LimitedAction, event: (id: string) => ClassEvent): Promise<void> {
+    const found = this.delegateIn(conn, action);
+    if (found) await found.local.class.commit(event(found.id));
+  }
+
+  /** Stores the answer (Redis or memory), then tells the delegate what was recorded — never before. */
+  private async answer(conn: Conn, poll: number, choices: number[]): Promise<void> {
+    const found = this.delegateIn(conn, 'answer');
+    if (!found) return;
+    if (found.local.class.state.polls.check(poll, choices)) {
+      this.error(conn, 'poll-closed');
+      return;
+    }
+    const outcome = await found.local.class.answer({ k: 'answer', d: found.id, p: poll, ch: choices, lang: conn.lang, t: this.options.now() });
+    if (!outcome) return;
+    if (outcome.refusal) this.error(conn, 'poll-closed');
+    else this.send(conn, { type: 'answered', poll, choices: outcome.choices });
+  }
+
+  private async react(conn: Conn, reaction: Reaction): Promise<void> {
+    const found = this.delegateIn(conn, 'react');
+    if (found) found.local.class.reactions.add(reaction);
+  }
+
+  private async ask(conn: Conn, raw: string): Promise<void> {
+    const checked = checkQuestionText(raw);
+    if (!checked.ok) {
+      this.error(conn, 'bad-question');
+      return;
+    }
+    await this.delegateCommit(conn, 'ask', (d) => ({ k: 'ask', d, q: checked.text, t: this.options.now() }));
   }
 
   private park(conn: Conn, code: string, until: number): void {
@@ -485,6 +674,13 @@ export class Relay {
       return null;
     }
     const local = new RelaySession(code, record, this.host);
+    try {
+      await local.class.catchUp();
+    } catch (error) {
+      local.dispose();
+      void this.bus.unsubscribe(code);
+      throw error;
+    }
     this.sessions.set(code, local);
     this.metrics.sessions = this.sessions.size;
     // Nobody attached by the end of this turn (e.g. the joiner closed meanwhile): let it go.
@@ -515,7 +711,11 @@ export class Relay {
       // The guide-less countdown to expiry starts now.
       this.bus.touch(local.code).catch(() => {});
     }
-    if (local.delegates.delete(conn)) local.stats.changed();
+    if (local.delegates.delete(conn)) {
+      local.stats.changed();
+      local.class.removeSocket(conn);
+      if (conn.delegateId) void local.class.commit({ k: 'leave', d: conn.delegateId, c: conn.key, t: this.options.now() }).catch(() => {});
+    }
     this.disposeIfEmpty(local);
   }
 
@@ -564,6 +764,12 @@ export class Relay {
       case 'counts':
         local.stats.heard(event.r, event.c);
         return;
+      case 'log':
+        local.class.heard({ n: event.n, e: event.e });
+        return;
+      case 'react':
+        local.class.reactions.heardFrom(event.c);
+        return;
     }
   }
 
@@ -591,6 +797,9 @@ export class Relay {
         local.broadcastSnapshot(false);
         if (this.bus.shared && local.delegates.size > 0) local.stats.publish();
         local.stats.send();
+        // Heals a log entry lost on the bus; turns the delegates of a relay gone quiet dropped.
+        await local.class.catchUp().catch(() => {});
+        local.class.checkRelays();
       }
     } finally {
       this.ticking = false;

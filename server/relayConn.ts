@@ -4,7 +4,7 @@
  * the tests.
  */
 import type { Lang } from '../src/content/limits';
-import { encode, type Outgoing, type ServerMessage } from '../src/live/protocol';
+import { encode, type LiveStopRef, type Outgoing, type ServerMessage } from '../src/live/protocol';
 import type { TokenBucket } from './limits';
 
 /** One client connection, as the relay sees it. */
@@ -34,6 +34,14 @@ export class Conn {
   /** The session this socket waits for (its guide is away), and until when. */
   parkedCode: string | null = null;
   parkedUntil = 0;
+  /** A delegate's pass (kept from its join), its id (delegateIdOf) and the name it gave (undefined: keep). */
+  pass: string | null = null;
+  delegateId: string | null = null;
+  name: string | null | undefined = undefined;
+  /** Where a delegate looking around is, as it last said. */
+  at: LiveStopRef | null = null;
+  /** This socket in class logs: the relay's id and a count. */
+  key = '';
   /** Whether it has said who it is (start, resume or join); sockets that never do are closed. */
   greeted = false;
   badMessages = 0;

@@ -4,9 +4,12 @@
  * snapshots (to delegates, and to guides as the relay's word on what delegates see), camera turns
  * as camera updates, skipped for a delegate whose socket is backed up.
  */
-import type { LiveState, LiveStats, LiveView } from '../src/live/protocol';
+import type { LiveState, LiveStats, LiveView, ReactionCounts } from '../src/live/protocol';
 import type { RelayCounts, SessionRecord } from './backplane';
 import { CameraShaper } from './cameraShaper';
+import type { ClassEvent, Logged } from './classEvents';
+import { ClassLimits } from './classLimits';
+import { ClassSession } from './classSession';
 import { frame, type Conn } from './relayConn';
 import { SessionStats } from './sessionStats';
 
@@ -27,17 +30,29 @@ export interface SessionHost {
   /** A camera turn left the shaper: store it for late joiners and other relays. */
   storeView(code: string, view: LiveView): void;
   publishCounts(code: string, counts: RelayCounts): void;
+  /** This relay's id on the backplane (its sockets' keys in class logs begin with it). */
+  readonly relayId: string;
+  append(code: string, event: ClassEvent): Promise<number | null>;
+  readLog(code: string, from: number): Promise<Logged[]>;
+  publishReactions(code: string, counts: ReactionCounts): void;
+  /** Tells a removed delegate's socket so, and closes it. */
+  kick(conn: Conn): void;
 }
 
 export class RelaySession {
   rev: number;
   state: LiveState | null;
+  /** The guide token's hash, to file the session's report under. */
+  readonly tokenHash: string;
   view: LiveView | null;
   readonly guides = new Set<Conn>();
   readonly delegates = new Set<Conn>();
   disposed = false;
   readonly camera: CameraShaper;
   readonly stats: SessionStats;
+  /** Polls, hands, questions, reactions, the roster: the class layer (classSession.ts). */
+  readonly class: ClassSession;
+  readonly limits: ClassLimits;
   /** What the next flush sends: a snapshot (which carries the view too), or a camera update alone. */
   private snapshotDue = false;
   private viewDue = false;
@@ -49,6 +64,7 @@ export class RelaySession {
     private readonly host: SessionHost,
   ) {
     this.rev = record.rev;
+    this.tokenHash = record.tokenHash;
     this.state = record.state;
     this.view = record.view;
     this.camera = new CameraShaper((view) => {
@@ -68,6 +84,18 @@ export class RelaySession {
       },
       { intervalMs: host.statsIntervalMs, staleMs: host.repeatMs * 3, shared: host.shared, now: () => host.now() },
     );
+    this.limits = new ClassLimits(() => host.now());
+    this.class = new ClassSession({
+      guides: this.guides,
+      delegates: this.delegates,
+      now: () => host.now(),
+      append: (event) => host.append(code, event),
+      readLog: (from) => host.readLog(code, from),
+      publishReactions: (counts) => host.publishReactions(code, counts),
+      relayAlive: (relay) => relay === host.relayId || this.stats.hearsFrom(relay),
+      sendFrame: (conn, data) => host.sendFrame(conn, data),
+      kick: (conn) => host.kick(conn),
+    });
   }
 
   get empty(): boolean {
@@ -143,6 +171,7 @@ export class RelaySession {
     this.disposed = true;
     this.camera.stop();
     this.stats.stop();
+    this.class.stop();
     if (this.flushing) clearImmediate(this.flushing);
     this.flushing = null;
   }

@@ -48,6 +48,12 @@ export class SessionStats {
     this.send();
   }
 
+  /** Whether another relay published its counts lately (it still holds its delegates' sockets). */
+  hearsFrom(relay: string): boolean {
+    const remote = this.remote.get(relay);
+    return remote !== undefined && remote.at >= this.options.now() - this.options.staleMs;
+  }
+
   /** A delegate came, went, or changed: tell the guides, and the other relays. */
   changed(): void {
     this.send();

@@ -50,3 +50,9 @@ export function tokenMatches(token: string, storedHash: string): boolean {
   const given = createHash('sha256').update(token).digest();
   return stored.length === given.length && timingSafeEqual(stored, given);
 }
+
+/**
+ * A delegate as others see it: 12 characters of a hash of its pass. Stable while the pass is (a
+ * delegate rejoining with its pass keeps it), and telling nothing of the pass itself.
+ */
+export const delegateIdOf = (pass: string): string => createHash('sha256').update('delegate-id:').update(pass).digest('base64url').slice(0, 12);
