@@ -31,6 +31,7 @@ import {
   type Reaction,
 } from '../../live/protocol';
 import { classNotice, idleClass, reduceClass, type ClassState } from './classState';
+import { rememberGuided } from './guidedSessions';
 import type { PresenterStore } from '../../store/presenterStore';
 import type { VisitState, VisitStore } from '../../store/visitStore';
 
@@ -65,6 +66,8 @@ export interface LiveSessionState extends ClassState {
   sending: boolean;
   /** For a delegate: whether their screen follows the guide. */
   following: boolean;
+  /** For a guide who has just ended their session here: its code (its report stays to download). */
+  endedCode: string | null;
 }
 
 export interface LiveSessionActions {
@@ -127,6 +130,7 @@ const idle: LiveSessionState = {
   shown: null,
   sending: false,
   following: true,
+  endedCode: null,
   ...idleClass,
 };
 
@@ -262,6 +266,8 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
             const fresh = !saved;
             saved = { code: message.code, token: message.token, rev };
             save(GUIDE_KEY, saved);
+            // Its report is asked for with this token, after the session too (guidedSessions.ts).
+            if (fresh) rememberGuided(lasting(), { code: message.code, token: message.token, startedAt: now() });
             forbidden = 0;
             set({ code: message.code, error: null });
             if (fresh) sendState(true);
@@ -521,10 +527,12 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
       followGuide: () => run?.follow(),
       breakAway: () => run?.breakAway(),
       leave: () => {
+        const { role, code } = get();
         endRun();
         forget(GUIDE_KEY);
         forget(DELEGATE_KEY);
-        set(idle);
+        // A guide's screen says the session has ended and offers its report.
+        set({ ...idle, endedCode: role === 'guide' ? code : null });
       },
       resumeSaved: () => {
         if (get().role) return;

@@ -34,9 +34,11 @@ interface StopPageProps {
   after?: ReactNode;
   /** …and the tour's captions, over the panorama's lower edge (below it where narrow). */
   captions?: ReactNode;
+  /** A note beside a stop of the stop list (a live session's count of delegates there). */
+  stopBadge?: ((stopId: string) => ReactNode) | undefined;
 }
 
-export function StopPage({ campus, stop, bilingual = false, panels, after, captions }: StopPageProps) {
+export function StopPage({ campus, stop, bilingual = false, panels, after, captions, stopBadge }: StopPageProps) {
   const { t } = useTranslation();
   const store = useVisitStore();
   const lang = useLang();
@@ -197,7 +199,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
           {panels}
           {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} onClose={closePanel} bilingual={bilingual} />}
           <HotspotList campus={campus} stop={stop} openId={openInfo?.id ?? null} onActivate={(h) => activate(h, true)} />
-          <StopList campus={campus} currentId={stop.id} thumbnails={thumbnails} />
+          <StopList campus={campus} currentId={stop.id} thumbnails={thumbnails} badge={stopBadge} />
           {after}
         </div>
       </div>
