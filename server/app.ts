@@ -17,8 +17,11 @@ import { loggablePath, silentLogger, type Logger } from './observability/logger'
 import { createMetrics, type LiveMetrics } from './observability/metrics';
 import { relayObserver } from './observability/observer';
 import type { Relay } from './relay';
-import { MemoryReportStore, type ReportStore } from './reports';
+import type { ReportStore } from './reports';
+import { databaseReportStore } from './reportsDb';
 import { createStaticHandler } from './static';
+import { liveReports } from './db/liveReports';
+import { openDatabase, type AppDatabase } from './db/open';
 
 export interface LiveServerOptions extends LiveOptions {
   host: string;
@@ -40,7 +43,11 @@ export interface LiveServerOptions extends LiveOptions {
   shutdownDelayMs: number;
   /** Where the JSON log lines go; silent by default (index.ts logs to stdout). */
   logger: Logger;
-  /** Where session reports are kept (30 days); null: in this process's memory. */
+  /** PostgreSQL (DATABASE_URL); null: SQLite in `dataDir` (server/db/open.ts). */
+  databaseUrl: string | null;
+  /** How often expired live reports are deleted (also once at start). */
+  purgeEveryMs: number;
+  /** Where session reports are kept (30 days); null: the database's live_reports. */
   reportStore: ReportStore | null;
 }
 
@@ -55,6 +62,8 @@ export const defaultServerOptions = (): LiveServerOptions => ({
   shutdownTimeoutMs: 10_000,
   shutdownDelayMs: 0,
   logger: silentLogger(),
+  databaseUrl: null,
+  purgeEveryMs: 3600_000,
   reportStore: null,
 });
 
@@ -68,6 +77,8 @@ export interface LiveServer {
   metrics: LiveMetrics;
   /** `http://host:port/metrics` when served on a port of its own. */
   metricsUrl: string | null;
+  /** The server's database: certificates, quiz attempts, live-session reports. */
+  database: AppDatabase;
   /**
    * The graceful stop (SIGTERM): /readyz says 503 and the port stops accepting at once, live
    * clients are told to reconnect (1001, going away: through the load balancer to another
@@ -118,11 +129,28 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     sockets: () => sockets(),
     draining: () => draining,
   });
-  const reports = options.reportStore ?? new MemoryReportStore();
-  const live = await createLive({ ...options, relay: { events: relayObserver(log, metrics), reports, ...options.relay } });
+  const database = await openDatabase(options);
+  const purge = () =>
+    liveReports(database.db)
+      .purgeExpired()
+      .then(
+        (deleted) => deleted > 0 && log.info({ event: 'live-reports-purged', deleted }, 'expired live-session reports deleted'),
+        (error: unknown) => log.error({ event: 'purge-failed', err: error instanceof Error ? error.message : String(error) }, 'deleting expired live-session reports failed'),
+      );
+  await purge();
+  const purgeTimer = setInterval(() => void purge(), options.purgeEveryMs);
+  purgeTimer.unref();
+  // Session reports: kept in the database (or the store a test gives), made by the relay.
+  const reports = options.reportStore ?? databaseReportStore(liveReports(database.db));
+  let live: Awaited<ReturnType<typeof createLive>>;
+  try {
+    live = await createLive({ ...options, relay: { events: relayObserver(log, metrics), reports, ...options.relay } });
+  } catch (error) {
+    clearInterval(purgeTimer);
+    await database.close();
+    throw error;
+  }
   const now = live.relay.options.now;
-  const sweepReports = setInterval(() => void reports.sweep(now()).catch((error: unknown) => log.error({ event: 'report-sweep', reason: String(error) }, 'reports: sweep failed')), 3600_000);
-  sweepReports.unref();
   const reportsApi = { store: reports, liveReport: (code: string, token: string) => live.relay.liveReport(code, token), now };
   relay = live.relay;
   sockets = () => live.sockets;
@@ -132,7 +160,9 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     draining: () => draining,
     dependencies: async () => {
       if (options.redisUrl) await live.ping().catch(() => Promise.reject(new Error('Redis does not answer')));
+      await database.ping().catch(() => Promise.reject(new Error(`the database (${database.engine}) does not answer`)));
     },
+    details: () => ({ db: database.engine }),
     onFailure: (error: unknown) => log.error({ event: 'not-ready', reason: error instanceof Error ? error.message : String(error) }, 'readyz: not ready'),
   };
 
@@ -189,12 +219,14 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
 
   let stopped: Promise<void> | null = null;
   const closeRest = async () => {
-    clearInterval(sweepReports);
     if (metricsServer) {
       metricsServer.closeAllConnections();
       await new Promise<void>((done) => metricsServer.close(() => done()));
     }
     await live.close();
+    clearInterval(purgeTimer);
+    // Last: requests still finishing above may write to it.
+    await database.close();
   };
 
   return {
@@ -205,6 +237,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     mode: live.mode,
     metrics,
     metricsUrl,
+    database,
     shutdown() {
       stopped ??= (async () => {
         draining = true;

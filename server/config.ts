@@ -42,6 +42,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveServer
     distDir: env.DIST_DIR || d.distDir,
     dataDir: defaultDataDir(env),
     redisUrl: env.REDIS_URL || null,
+    databaseUrl: env.DATABASE_URL || null,
     secret: env.LIVE_SECRET ? secretFromText(env.LIVE_SECRET) : null,
     secretFile: env.LIVE_SECRET_FILE ? resolve(env.LIVE_SECRET_FILE) : null,
     publicOrigins,

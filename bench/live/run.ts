@@ -1,5 +1,8 @@
 /**
- * `npm run bench:live [-- --seconds 60 --delegates 1000 --mode all|both|memory|redis|reconnect]`
+ * `npm run bench:live [-- --seconds 60 --delegates 1000 --mode all|both|memory|redis|reconnect|class]`
+ *
+ * `class` (and `all`, after the rest): the class layer — polls, reactions, a 5,000-delegate
+ * ceremony over three relays (class.ts).
  *
  * 1,000 simulated delegates on 127.0.0.1 follow a guide who turns the camera at 10 Hz and changes
  * the stop once a second, for a minute; then the relay is killed (SIGKILL) and restarted, and the
@@ -14,11 +17,13 @@
  * Processes: the relay(s) (and redis-server), one guide process, two delegate processes — all on
  * this machine's cores, so the load generators' own time is inside the latencies measured.
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runClassBench } from './class';
+import { monitor, percentiles, round, sample } from './measure';
 import { now, type Command, type Event } from './shared';
 import { spawnRedis, spawnRelay, type Runtime, type Spawned } from '../../lib/liveProcesses';
 
@@ -38,7 +43,6 @@ const RUNTIME = arg('runtime', 'bundle') as Runtime;
 const NODE_FLAGS = arg('node-flags', RUNTIME === 'bundle' ? '--max-semi-space-size=2' : '').split(' ').filter(Boolean);
 const VIEW_HZ = 10;
 const STATE_EVERY_MS = 1000;
-const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
@@ -74,54 +78,6 @@ class Worker {
   stop(): void {
     this.tell({ cmd: 'stop' });
   }
-}
-
-interface ProcSample {
-  cpuTicks: number;
-  rssKb: number;
-}
-
-function sample(pid: number): ProcSample | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const rss = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-    return { cpuTicks: Number(fields[11]) + Number(fields[12]), rssKb: Number(rss ?? 0) };
-  } catch {
-    return null;
-  }
-}
-
-/** Samples a process's CPU and memory once a second until stopped. */
-function monitor(pid: number) {
-  const first = sample(pid);
-  const started = now();
-  let peakKb = first?.rssKb ?? 0;
-  let last = first;
-  const timer = setInterval(() => {
-    const s = sample(pid);
-    if (!s) return;
-    peakKb = Math.max(peakKb, s.rssKb);
-    last = s;
-  }, 1000);
-  return () => {
-    clearInterval(timer);
-    const end = sample(pid) ?? last;
-    const seconds = (now() - started) / 1000;
-    const cpu = first && end ? ((end.cpuTicks - first.cpuTicks) / CLK_TCK / seconds) * 100 : NaN;
-    return { cpuPercent: round(cpu, 1), rssMb: round((end?.rssKb ?? 0) / 1024, 1), peakRssMb: round(Math.max(peakKb, end?.rssKb ?? 0) / 1024, 1) };
-  };
-}
-
-// ── statistics ───────────────────────────────────────────────────────────────────────────────
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function percentiles(values: number[]) {
-  const sorted = Float64Array.from(values).sort();
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-  return { count: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1] ?? NaN) };
 }
 
 interface Report {
@@ -297,6 +253,10 @@ function table(results: Result[]): string {
 }
 
 async function main(): Promise<void> {
+  if (MODE === 'class') {
+    await runClassBench(RUNTIME);
+    return;
+  }
   const modes: Mode[] = MODE === 'all' ? ['memory', 'redis', 'reconnect'] : MODE === 'both' ? ['memory', 'redis'] : [MODE as Mode];
   const results: Result[] = [];
   for (const mode of modes) results.push(await run(mode));
@@ -307,6 +267,7 @@ async function main(): Promise<void> {
   const file = join(root, 'bench-results', `live-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, results, table: text }, null, 2)}\n`);
   console.log(`written to ${file}`);
+  if (MODE === 'all') await runClassBench(RUNTIME);
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { campus as campusSchema, college as collegeSchema, toursFile as toursSch
 import type { Campus, College, Content, Tour } from './schema';
 import type { ContentIssue } from './issues';
 import { checkStepQuestions } from './checks/questions';
+import { checkQuiz } from './checks/quiz';
 
 export { formatIssue, type ContentIssue } from './issues';
 
@@ -130,6 +131,7 @@ function checkTours(tours: readonly Tour[], campuses: readonly Campus[], issues:
     add(`$.tours[${index}].id`, `the tour id "${dup}" is used twice`);
   }
   tours.forEach((t, ti) => {
+    checkQuiz(TOURS_FILE, t, `$.tours[${ti}]`, issues);
     t.steps.forEach((step, si) => {
       const at = `$.tours[${ti}].steps[${si}]`;
       const c = campuses.find((x) => x.id === step.campus);

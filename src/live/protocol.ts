@@ -92,7 +92,7 @@ export const HANDS_MAX = 1000;
 export const STOPS_MAX = 500;
 /** How often a guide hears list changes and the live tally, at most. */
 export const ROSTER_RATE_HZ = 2;
-export const TALLY_RATE_HZ = 5;
+export const TALLY_RATE_HZ = 10;
 /** Reactions a delegate may send per second (a short burst of REACTIONS_BURST first). */
 export const REACTIONS_PER_SECOND = 1;
 export const REACTIONS_BURST = 3;
