@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { idleClass, reduceClass, type ClassState } from '../../../src/features/live/classState';
 import { composePoll } from '../../../src/features/live/PollComposer';
-import type { LivePoll, RosterEntry, ServerMessage } from '../../../src/live/protocol';
+import type { LivePoll, Outgoing, RosterEntry, ServerMessage } from '../../../src/live/protocol';
 
 const entry = (n: number, name: string | null = null): RosterEntry => ({
   id: `delegate${String(n).padStart(4, '0')}`,
@@ -23,7 +23,7 @@ const poll = (id: number, phase: LivePoll['phase'] = 'open'): LivePoll => ({ id,
 function run(messages: ServerMessage[], from: ClassState = idleClass): ClassState {
   return messages.reduce((state, message) => ({ ...state, ...(reduceClass(state, message) ?? {}) }), from);
 }
-const m = (message: Omit<ServerMessage, 'v'>) => ({ v: 1, ...message }) as ServerMessage;
+const m = (message: Outgoing<ServerMessage>) => ({ v: 1, ...message }) as ServerMessage;
 
 describe('the class state', () => {
   it('builds the roster from pages, then applies changes and removals; a new listing starts over', () => {
