@@ -7,6 +7,7 @@ import { NotFoundPage } from '../features/notFound/NotFoundPage';
 import { StopPage } from '../features/stop/StopPage';
 import { LiveJoinPage, JoinForm } from '../features/live/LiveJoinPage';
 import { LivePanel } from '../features/live/LivePanel';
+import { GuideClassAfter, GuideClassPanels, StopCount } from '../features/live/GuideClass';
 import { useLive } from '../features/live/LiveSessionContext';
 import { TourCaptions } from '../features/tour/Captions';
 import { TourEndCard } from '../features/tour/TourEndCard';
@@ -60,9 +61,11 @@ export function Page() {
             <>
               {inTour && <TourPlayer />}
               {guiding && <LivePanel />}
+              {guiding && <GuideClassPanels />}
             </>
           }
-          after={guiding ? null : <LivePanel />}
+          after={guiding ? <GuideClassAfter /> : <LivePanel />}
+          stopBadge={guiding ? (stopId) => <StopCount campusId={campus.id} stopId={stopId} /> : undefined}
           words={
             <Suspense fallback={null}>
               <WordsPanel campus={campus} stop={stop} />

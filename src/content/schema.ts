@@ -11,6 +11,13 @@
  */
 import { z } from './zod';
 import { FOV_MAX, FOV_MIN, ID_PATTERN, LANGS, PITCH_MAX, PITCH_MIN, YAW_MAX, YAW_MIN, type Lang } from './limits';
+import {
+  QUESTION_OPTION_MAX,
+  QUESTION_OPTIONS_MAX,
+  QUESTION_OPTIONS_MIN,
+  QUESTION_PROMPT_MAX,
+  QUESTIONS_PER_STEP_MAX,
+} from './questionLimits';
 
 export { FOV_MAX, FOV_MIN, LANGS, type Lang };
 
@@ -183,6 +190,33 @@ export const college = z.strictObject({
 export type College = z.infer<typeof college>;
 
 
+/** A localized text of at most `max` characters in each language (a question's prompt or option). */
+const boundedText = (what: string, max: number) =>
+  localizedText.refine((t) => t.zh.length <= max && t.en.length <= max, {
+    message: `${what} is at most ${max} characters in each language`,
+  });
+
+/**
+ * A question the guide can put to the delegates at this step of a live tour (a poll). Answers come
+ * only from what the step's narration states. `correct` holds 0-based indices into `options`;
+ * a single-answer question (`multiple: false`) has exactly one; checked in checks/questions.ts.
+ */
+export const stepQuestion = z.strictObject({
+  /** Unique within its tour: the live session names the question by tour id and this id. */
+  id,
+  prompt: boundedText('a prompt', QUESTION_PROMPT_MAX),
+  options: z
+    .array(boundedText('an option', QUESTION_OPTION_MAX))
+    .min(QUESTION_OPTIONS_MIN, { message: `a question needs at least ${QUESTION_OPTIONS_MIN} options` })
+    .max(QUESTION_OPTIONS_MAX, { message: `a question has at most ${QUESTION_OPTIONS_MAX} options` }),
+  /** true: the delegate ticks every option that applies (checkboxes); false: exactly one (radio buttons). */
+  multiple: z.boolean({ error: 'multiple must be true or false' }),
+  correct: z
+    .array(z.number({ error: 'a correct answer is the index of an option (0 is the first)' }).int({ message: 'a correct answer is the index of an option (0 is the first)' }))
+    .min(1, { message: 'a question needs at least one correct option' }),
+});
+export type StepQuestion = z.infer<typeof stepQuestion>;
+
 /** One step of a guided tour: where to stand, where to look, what to say. */
 export const tourStep = z.strictObject({
   campus: id,
@@ -196,6 +230,11 @@ export const tourStep = z.strictObject({
   notes: localizedText.optional(),
   /** Seconds before autoplay moves on when no voice reads the narration; estimated from its length when left out. */
   duration: z.number().min(2).max(120).optional(),
+  /** Questions for the delegates of a live session at this step; the guide chooses whether to ask. */
+  questions: z
+    .array(stepQuestion)
+    .max(QUESTIONS_PER_STEP_MAX, { message: `a step has at most ${QUESTIONS_PER_STEP_MAX} questions` })
+    .optional(),
 });
 export type TourStep = z.infer<typeof tourStep>;
 

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { campus as campusSchema, college as collegeSchema, toursFile as toursSchema } from './schema';
 import type { Campus, College, Content, Tour } from './schema';
 import type { ContentIssue } from './issues';
+import { checkStepQuestions } from './checks/questions';
 import { checkQuiz } from './checks/quiz';
 import { checkVocabulary } from './checks/vocabulary';
 
@@ -195,6 +196,7 @@ export function validateContent(
 
   const tours = files[TOURS_FILE] === undefined ? [] : (parseFile(TOURS_FILE, files[TOURS_FILE], toursSchema, issues)?.tours ?? []);
   if (collegeData) checkTours(tours, campuses, issues);
+  checkStepQuestions(TOURS_FILE, tours, issues);
 
   const listed = new Set((collegeData?.campuses ?? []).map(campusFile));
   for (const file of Object.keys(files)) {

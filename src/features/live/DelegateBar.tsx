@@ -15,6 +15,9 @@ import type { VisitState } from '../../store/visitStore';
 import { useLive, useLiveSession } from './LiveSessionContext';
 import { placeName } from './placeName';
 import { useCountdown } from './useCountdown';
+import { DelegateTools } from './DelegateTools';
+import { PollSheet, pollAnnouncement } from './PollSheet';
+import { pollWords } from './pollText';
 
 function announcement(state: VisitState, prev: VisitState, content: Content, lang: Lang, t: TFunction): string | null {
   const p = state.place;
@@ -53,6 +56,26 @@ export function DelegateBar() {
   const guideName = guideAt ? placeName(guideAt, content, lang, t) : null;
   const [said, setSaid] = useState('');
   const bar = useRef<HTMLDivElement>(null);
+  const removed = useLive((s) => s.removed);
+  const poll = useLive((s) => s.poll);
+  const [sheetOpen, setSheetOpen] = useState(true);
+  /** The delegate's own last hand action, so a hand the guide lowered is told apart. */
+  const ownHand = useRef(false);
+
+  // The class: a new poll or its result opens the sheet and is announced; a hand the guide lowered is said.
+  useEffect(() => {
+    if (role !== 'delegate') return;
+    return session.subscribe((state, prev) => {
+      if (state.poll && state.poll !== prev.poll) {
+        const words = pollWords(state.poll.source, state.poll.options, content, store.getState().lang);
+        const message = words ? pollAnnouncement(state.poll, prev.poll, words, t) : null;
+        if (message) setSaid(message);
+        if (state.poll.id !== prev.poll?.id || (state.poll.phase === 'revealed' && prev.poll?.phase !== 'revealed')) setSheetOpen(true);
+      }
+      if (prev.handRaised && !state.handRaised && !ownHand.current) setSaid(t('liveRoom.hands.announceLowered'));
+      if (state.handRaised !== prev.handRaised) ownHand.current = false;
+    });
+  }, [role, session, content, store, t]);
 
   // The bar sticks to the top: the page keeps what Tab focuses below it (scroll-padding-top).
   useEffect(() => {
@@ -81,7 +104,9 @@ export function DelegateBar() {
   if (role !== 'delegate') return null;
   // "Following" only while the relay has this delegate in the session and the line is open.
   const line =
-    status === 'ended'
+    removed
+      ? t('liveRoom.removed')
+      : status === 'ended'
       ? t('live.ended')
       : phase === 'limited'
         ? t(error === 'busy' ? 'live.busyRetry' : 'live.retryIn', { seconds: seconds ?? 0 })
@@ -96,6 +121,7 @@ export function DelegateBar() {
                 : t('live.exploring');
   const shownError = error && error !== 'rate-limited' && error !== 'busy' ? error : null;
   return (
+    <>
     <div ref={bar} className="delegate-bar" role="region" aria-label={t('live.bar')}>
       {/* A status region: "The live session has ended." and "Reconnecting…" are announced (4.1.3). */}
       <p className="delegate-bar__status" role="status">
@@ -104,6 +130,11 @@ export function DelegateBar() {
       </p>
       {shownError && <p className="delegate-bar__error">{t(`live.errors.${shownError}`)}</p>}
       <div className="delegate-bar__actions">
+        {poll && !sheetOpen && status !== 'ended' && (
+          <button type="button" className="button delegate-bar__poll" onClick={() => setSheetOpen(true)}>
+            {t(poll.phase === 'revealed' ? 'liveRoom.sheet.reopenResult' : 'liveRoom.sheet.reopen')}
+          </button>
+        )}
         {status !== 'ended' &&
           (following ? (
             <button type="button" className="button button--quiet" onClick={() => session.getState().breakAway()}>
@@ -126,9 +157,18 @@ export function DelegateBar() {
           {t('live.leave')}
         </button>
       </div>
+      {status !== 'ended' && phase === 'joined' && (
+        <DelegateTools
+          onHand={() => {
+            ownHand.current = true;
+          }}
+        />
+      )}
       <p className="visually-hidden" aria-live="polite">
         {said}
       </p>
     </div>
+    {status !== 'ended' && <PollSheet open={sheetOpen} onHide={() => setSheetOpen(false)} />}
+    </>
   );
 }

@@ -12,6 +12,8 @@ import { htmlLang } from '../../i18n/i18n';
 import { rememberLang } from '../../i18n/language';
 import { CODE_LENGTH, CREDENTIAL_PATTERN, formatCode, isCode, normalizeCode } from '../../live/protocol';
 import { useLang, useVisitStore } from '../../store/context';
+import type { DisplayNameError } from '../../live/displayName';
+import { DisplayNameField, readDisplayName } from './DisplayNameField';
 import { useLive, useLiveSession } from './LiveSessionContext';
 import { useCountdown } from './useCountdown';
 
@@ -32,6 +34,9 @@ export function LiveJoinPage({ code }: { code: string }) {
   const phase = useLive((s) => s.phase);
   const seconds = useCountdown(useLive((s) => (s.phase === 'limited' ? s.retryAt : null)));
   const [token] = useState(leadToken);
+  const [name, setName] = useState('');
+  const [nameError, setNameError] = useState<DisplayNameError | null>(null);
+  const removed = useLive((s) => s.removed && s.code === code);
   const joining = role === 'delegate' && !error && status !== 'ended';
 
   if (!isCode(code)) {
@@ -65,6 +70,26 @@ export function LiveJoinPage({ code }: { code: string }) {
       </div>
     );
   }
+  if (removed) {
+    return (
+      <div className="message-page live-join">
+        <h1>{t('live.joinThis', { code: formatCode(code) })}</h1>
+        <p role="alert">{t('liveRoom.removed')}</p>
+      </div>
+    );
+  }
+  const join = (e: FormEvent) => {
+    e.preventDefault();
+    if (joining) return;
+    const checked = readDisplayName(name);
+    if (!checked.ok) {
+      setNameError(checked.error);
+      return;
+    }
+    session.getState().joinAsDelegate(code, checked.name);
+    // The guide's place replaces this page: focus its heading once it is there.
+    focusWhenReady(() => document.querySelector<HTMLElement>('.main:not(.main--live) h1'));
+  };
   return (
     <div className="message-page live-join">
       <h1>{t('live.joinThis', { code: formatCode(code) })}</h1>
@@ -87,15 +112,22 @@ export function LiveJoinPage({ code }: { code: string }) {
           </button>
         ))}
       </div>
-      <p>
-        <button type="button" className="button button--big" onClick={() => {
-            session.getState().joinAsDelegate(code);
-            // The guide's place replaces this page: focus its heading once it is there.
-            focusWhenReady(() => document.querySelector<HTMLElement>('.main:not(.main--live) h1'));
-          }} aria-disabled={joining}>
-          {joining ? t('live.connecting') : t('live.join')}
-        </button>
-      </p>
+      <form onSubmit={join} noValidate>
+        <DisplayNameField
+          id="join-name"
+          value={name}
+          error={nameError}
+          onChange={(value) => {
+            setName(value);
+            setNameError(null);
+          }}
+        />
+        <p>
+          <button type="submit" className="button button--big" aria-disabled={joining}>
+            {joining ? t('live.connecting') : t('live.join')}
+          </button>
+        </p>
+      </form>
       {phase === 'limited' ? (
         <p role="status">{t(error === 'busy' ? 'live.busyRetry' : 'live.retryIn', { seconds: seconds ?? 0 })}</p>
       ) : phase === 'waiting' ? (
@@ -113,6 +145,8 @@ export function JoinForm({ heading = true }: { heading?: boolean }) {
   const session = useLiveSession();
   const [value, setValue] = useState('');
   const [invalid, setInvalid] = useState(false);
+  const [name, setName] = useState('');
+  const [nameError, setNameError] = useState<DisplayNameError | null>(null);
   const code = normalizeCode(value);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -121,9 +155,14 @@ export function JoinForm({ heading = true }: { heading?: boolean }) {
       setInvalid(true);
       return;
     }
+    const checked = readDisplayName(name);
+    if (!checked.ok) {
+      setNameError(checked.error);
+      return;
+    }
     // One step: the visitor already chose a language on this page, so no second screen asks again.
     store.getState().goTo({ page: 'live', code });
-    session.getState().joinAsDelegate(code);
+    session.getState().joinAsDelegate(code, checked.name);
   };
   return (
     <section aria-labelledby={heading ? 'join-heading' : undefined} aria-label={heading ? undefined : t('live.joinTitle')} className="join">
@@ -149,6 +188,15 @@ export function JoinForm({ heading = true }: { heading?: boolean }) {
           spellCheck={false}
           maxLength={9}
           placeholder="K7Q-X2M"
+        />
+        <DisplayNameField
+          id="join-form-name"
+          value={name}
+          error={nameError}
+          onChange={(next) => {
+            setName(next);
+            setNameError(null);
+          }}
         />
         <button type="submit" className="button">
           {t('live.join')}

@@ -12,6 +12,8 @@ import { useLang } from '../../store/context';
 import { stateToUrl } from '../../store/paths';
 import { useLive, useLiveSession } from './LiveSessionContext';
 import { placeName } from './placeName';
+import { ReportsPanel } from './ReportsPanel';
+import './LivePanel.css';
 
 function useQrSvg(text: string | null): string | null {
   const [svg, setSvg] = useState<string | null>(null);
@@ -43,16 +45,23 @@ export function LivePanel() {
   const [copied, setCopied] = useState(false);
   const [lead, setLead] = useState<string | null>(null);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const endedCode = useLive((s) => s.endedCode);
+  const [broughtBack, setBroughtBack] = useState(false);
   const link = code ? `${window.location.origin}${stateToUrl({ lang, place: { page: 'live', code }, view: null, openHotspotId: null })}` : null;
   const qr = useQrSvg(link);
 
   if (role === 'delegate') return null;
   if (role !== 'guide') {
     return (
+      <>
       <section className="side-section live-start" aria-labelledby="live-start-heading">
-        <h2 id="live-start-heading" className="visually-hidden">
+        <h2 id="live-start-heading" className={endedCode ? undefined : 'visually-hidden'}>
           {t('live.panel')}
         </h2>
+        {/* After "End it now": it says so, and the report of the session stays to download. */}
+        <p className="live-start__ended" role="status">
+          {endedCode ? t('liveRoom.endedNote') : ''}
+        </p>
         <button
           type="button"
           className="button button--quiet"
@@ -66,6 +75,8 @@ export function LivePanel() {
         </button>
         <p className="live-start__hint">{t('live.startHint')}</p>
       </section>
+      {endedCode && <ReportsPanel current={endedCode} />}
+      </>
     );
   }
   return (
@@ -110,6 +121,24 @@ export function LivePanel() {
           {t('live.langs', stats.langs)}
         </p>
       )}
+      {status !== 'ended' && stats && stats.exploring > 0 && (
+        <p className="live-panel__back">
+          <span>{t('liveRoom.bringBackHint', { count: stats.exploring })} </span>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              session.getState().bringBack();
+              setBroughtBack(true);
+            }}
+          >
+            {t('liveRoom.bringBack')}
+          </button>
+        </p>
+      )}
+      <p className="visually-hidden" role="status">
+        {broughtBack && stats?.exploring === 0 ? t('liveRoom.broughtBack') : ''}
+      </p>
       {error && <p role="alert">{t(`live.errors.${error}`)}</p>}
       {code && (
         <p>

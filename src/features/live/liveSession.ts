@@ -14,7 +14,24 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { LiveConnection, type Connection, type ConnectionStatus, type LiveConnectionOptions } from '../../live/client';
-import { VIEW_RATE_HZ, type LiveErrorCode, type LiveState, type LiveStats, type LiveView } from '../../live/protocol';
+import {
+  VIEW_RATE_HZ,
+  type ClientMessage,
+  type DelegateId,
+  type LiveErrorCode,
+  type LiveState,
+  type LiveStats,
+  type LiveStopRef,
+  type LiveView,
+  type Outgoing,
+  type PollDraft,
+  type PollId,
+  type QuestionId,
+  type QuestionStatus,
+  type Reaction,
+} from '../../live/protocol';
+import { classNotice, idleClass, reduceClass, type ClassState } from './classState';
+import { rememberGuided } from './guidedSessions';
 import type { PresenterStore } from '../../store/presenterStore';
 import type { VisitState, VisitStore } from '../../store/visitStore';
 
@@ -29,7 +46,7 @@ export type DelegatePhase =
   /** Too many tries (or a full relay): trying again at `retryAt`. */
   | 'limited';
 
-export interface LiveSessionState {
+export interface LiveSessionState extends ClassState {
   role: 'guide' | 'delegate' | null;
   code: string | null;
   status: ConnectionStatus | 'ended';
@@ -49,13 +66,18 @@ export interface LiveSessionState {
   sending: boolean;
   /** For a delegate: whether their screen follows the guide. */
   following: boolean;
+  /** For a guide who has just ended their session here: its code (its report stays to download). */
+  endedCode: string | null;
 }
 
 export interface LiveSessionActions {
   /** Starts a session as its guide, or takes up `lead` (a session of this guide's, from another device). */
   startGuiding(lead?: { code: string; token: string }): void;
-  /** Joins a guide's session as a delegate; the screen follows the guide until they break away. */
-  joinAsDelegate(code: string): void;
+  /**
+   * Joins a guide's session as a delegate; the screen follows the guide until they break away.
+   * `name`: the display name the guide sees (checked by live/displayName.ts first); none: "Delegate n".
+   */
+  joinAsDelegate(code: string, name?: string | null): void;
   /** Back to the guide's screen, at once. */
   followGuide(): void;
   /** Look around on one's own; the session stays. */
@@ -66,6 +88,22 @@ export interface LiveSessionActions {
   resumeSaved(): void;
   /** The guide's credential, for leading from another device. */
   guideToken(): string | null;
+  // The class (issue 13). A guide's:
+  openPoll(draft: PollDraft): void;
+  closePoll(poll: PollId): void;
+  revealPoll(poll: PollId): void;
+  /** Lowers one delegate's hand, or every hand. */
+  lowerHand(delegate?: DelegateId): void;
+  markQuestion(question: QuestionId, status: QuestionStatus): void;
+  removeDelegate(delegate: DelegateId): void;
+  bringBack(): void;
+  // A delegate's:
+  answer(poll: PollId, choices: number[]): void;
+  setHand(raised: boolean): void;
+  react(reaction: Reaction): void;
+  /** Sends a written question (already checked by live/questionText.ts); false when not connected. */
+  ask(text: string): boolean;
+  clearNotice(): void;
 }
 
 export type LiveSession = StoreApi<LiveSessionState & LiveSessionActions>;
@@ -77,12 +115,31 @@ export interface LiveSessionDeps {
   storage?: () => Storage | null;
   connect?: (options: LiveConnectionOptions) => Connection;
   now?: () => number;
+  /** Where the browser remembers sessions its guide removed it from (localStorage): it does not join them again. */
+  lasting?: () => Storage | null;
 }
 
-const idle: LiveSessionState = { role: null, code: null, status: 'closed', error: null, phase: null, retryAt: null, stats: null, shown: null, sending: false, following: true };
+const idle: LiveSessionState = {
+  role: null,
+  code: null,
+  status: 'closed',
+  error: null,
+  phase: null,
+  retryAt: null,
+  stats: null,
+  shown: null,
+  sending: false,
+  following: true,
+  endedCode: null,
+  ...idleClass,
+};
 
 export const GUIDE_KEY = 'cbdo.live.guide';
 export const DELEGATE_KEY = 'cbdo.live.delegate';
+/** Codes of sessions this browser was removed from (localStorage). */
+export const REMOVED_KEY = 'cbdo.live.removed';
+/** How many of those a browser keeps (a session lives a day at most; these are a handful). */
+const REMOVED_KEPT = 20;
 
 /** A rate-limited client without a time to come back tries again after this long. */
 const DEFAULT_RETRY_MS = 60_000;
@@ -104,11 +161,40 @@ function sessionStorageOrNull(): Storage | null {
   }
 }
 
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The stop a delegate looking around is on, for the guide's stop counts; null elsewhere. */
+function stopOf(state: VisitState): LiveStopRef | null {
+  return state.place.page === 'stop' ? { campusId: state.place.campusId, stopId: state.place.stopId } : null;
+}
+
 export function createLiveSession(deps: LiveSessionDeps): LiveSession {
   const { visit, presenter } = deps;
   const storage = deps.storage ?? sessionStorageOrNull;
   const connect = deps.connect ?? ((options) => new LiveConnection(options));
   const now = deps.now ?? Date.now;
+  const lasting = deps.lasting ?? localStorageOrNull;
+  const removedCodes = (): string[] => {
+    try {
+      const list: unknown = JSON.parse(lasting()?.getItem(REMOVED_KEY) ?? '[]');
+      return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string') : [];
+    } catch {
+      return [];
+    }
+  };
+  const rememberRemoved = (code: string) => {
+    try {
+      lasting()?.setItem(REMOVED_KEY, JSON.stringify([...removedCodes().filter((c) => c !== code), code].slice(-REMOVED_KEPT)));
+    } catch {
+      // Nowhere to keep it: the relay still refuses the pass it revoked.
+    }
+  };
 
   const readSaved = <T,>(key: string): T | null => {
     try {
@@ -134,7 +220,7 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
   };
 
   /** The run in progress: its connection and subscriptions, and what followGuide/breakAway do in it. */
-  let run: { close(): void; follow(): void; breakAway(): void } | null = null;
+  let run: { close(): void; follow(): void; breakAway(): void; send(message: Outgoing<ClientMessage>): boolean } | null = null;
 
   const store = createStore<LiveSessionState & LiveSessionActions>()((set, get) => {
     const endRun = () => {
@@ -180,6 +266,8 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
             const fresh = !saved;
             saved = { code: message.code, token: message.token, rev };
             save(GUIDE_KEY, saved);
+            // Its report is asked for with this token, after the session too (guidedSessions.ts).
+            if (fresh) rememberGuided(lasting(), { code: message.code, token: message.token, startedAt: now() });
             forbidden = 0;
             set({ code: message.code, error: null });
             if (fresh) sendState(true);
@@ -205,6 +293,8 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
           } else if (message.type === 'stats') {
             set({ stats: message.stats });
           } else if (message.type === 'error') {
+            // A refusal of a class action (say, a poll the guide closed on another device) is not the session's error.
+            if (message.code === 'poll-closed' || message.code === 'bad-question') return;
             set({ error: message.code });
             if (message.code === 'bad-code') {
               // The session ended (or expired): it cannot come back.
@@ -219,6 +309,9 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
           } else if (message.type === 'ended') {
             forget(GUIDE_KEY);
             set({ status: 'ended' });
+          } else {
+            const change = reduceClass(get(), message);
+            if (change) set(change);
           }
         },
         onStatus: (status) => get().status !== 'ended' && set({ status }),
@@ -269,13 +362,21 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
         },
         follow: () => undefined,
         breakAway: () => undefined,
+        send: (message) => connection.send(message),
       };
     }
 
-    function joinAsDelegate(code: string): void {
+    function joinAsDelegate(code: string, name: string | null = null): void {
       endRun();
-      let pass = readSaved<{ code: string; pass?: string }>(DELEGATE_KEY);
+      if (removedCodes().includes(code)) {
+        // The guide removed this browser: it does not knock again (the relay would refuse its pass anyway).
+        set({ ...idle, role: 'delegate', code, status: 'ended', removed: true });
+        return;
+      }
+      let pass = readSaved<{ code: string; pass?: string; name?: string | null }>(DELEGATE_KEY);
       if (pass?.code !== code) pass = null;
+      // A reload takes up the name given when joining.
+      if (name === null && pass?.name) name = pass.name;
       let latest: { rev: number; state: LiveState | null; view: LiveView | null } = { rev: -1, state: null, view: null };
       /** A new connection takes the relay's snapshot whatever its revision (a re-created session may count anew). */
       let fresh = true;
@@ -294,7 +395,14 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
           applying = false;
         }
       };
-      const status = () => connection.send({ type: 'status', lang: visit.getState().lang, following: get().following });
+      const status = () =>
+        connection.send({
+          type: 'status',
+          lang: visit.getState().lang,
+          following: get().following,
+          // Where one looks around, for the guide's stop counts (a follower is where the guide is).
+          ...(get().following ? {} : { at: stopOf(visit.getState()) }),
+        });
       const limited = (ms: number) => {
         set({ phase: 'limited', retryAt: now() + ms });
         connection.retryIn(ms);
@@ -303,11 +411,15 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
       const connection = connect({
         hello: () => {
           fresh = true;
-          return [{ type: 'join', code, lang: visit.getState().lang, following: get().following, ...(pass?.pass ? { pass: pass.pass } : {}) }];
+          return [
+            { type: 'join', code, lang: visit.getState().lang, following: get().following, ...(pass?.pass ? { pass: pass.pass } : {}), ...(name ? { name } : {}) },
+            // Looking around when the line came back: the guide's stop counts learn where.
+            ...(get().following ? [] : [{ type: 'status', lang: visit.getState().lang, following: false, at: stopOf(visit.getState()) } as const]),
+          ];
         },
         onMessage: (message) => {
           if (message.type === 'joined') {
-            pass = { code, pass: message.pass };
+            pass = { code, pass: message.pass, name };
             save(DELEGATE_KEY, pass);
             set({ error: null, phase: 'joined', retryAt: null });
           } else if (message.type === 'waiting') {
@@ -331,8 +443,25 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
             presenter.getState().setBlank(false);
             set({ status: 'ended', phase: null });
             connection.close();
+          } else if (message.type === 'removed') {
+            forget(DELEGATE_KEY);
+            rememberRemoved(code);
+            presenter.getState().setBlank(false);
+            set({ status: 'ended', phase: null, removed: true, poll: null });
+            connection.close();
+          } else if (message.type === 'bring-back') {
+            run?.follow();
           } else if (message.type === 'error') {
-            if (message.code === 'rate-limited' || message.code === 'busy') {
+            const notice = get().phase === 'joined' ? classNotice(message.code, message.retryMs) : null;
+            if (notice) {
+              // About one of the delegate's own actions (an answer too late, a question refused, too many reactions): said there.
+              set({ notice });
+            } else if (message.code === 'bad-name') {
+              // The relay refused the name (the join page checks it first, so this is rare): the join does not happen.
+              forget(DELEGATE_KEY);
+              set({ error: message.code, phase: null });
+              connection.close();
+            } else if (message.code === 'rate-limited' || message.code === 'busy') {
               set({ error: message.code });
               limited(message.retryMs ?? DEFAULT_RETRY_MS);
             } else if (message.code === 'bad-code' && pass?.pass) {
@@ -346,6 +475,9 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
                 connection.close();
               }
             }
+          } else {
+            const change = reduceClass(get(), message);
+            if (change) set(change);
           }
         },
         onStatus: (s) => get().status !== 'ended' && set({ status: s }),
@@ -354,6 +486,11 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
       // A delegate who moves on their own breaks away; their language is theirs and changes nothing.
       const unsubscribeVisit = visit.subscribe((state, prev) => {
         if (state.lang !== prev.lang) status();
+        if (!applying && !get().following && JSON.stringify(stopOf(state)) !== JSON.stringify(stopOf(prev))) {
+          // Looking around: the guide's stop list counts who is where.
+          status();
+          return;
+        }
         if (applying || !get().following) return;
         if (state.place !== prev.place || state.view !== prev.view || state.openHotspotId !== prev.openHotspotId || state.tour !== prev.tour) {
           set({ following: false });
@@ -377,8 +514,11 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
           presenter.getState().setBlank(false);
           status();
         },
+        send: (message) => connection.send(message),
       };
     }
+
+    const send = (message: Outgoing<ClientMessage>) => run?.send(message) ?? false;
 
     return {
       ...idle,
@@ -387,10 +527,12 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
       followGuide: () => run?.follow(),
       breakAway: () => run?.breakAway(),
       leave: () => {
+        const { role, code } = get();
         endRun();
         forget(GUIDE_KEY);
         forget(DELEGATE_KEY);
-        set(idle);
+        // A guide's screen says the session has ended and offers its report.
+        set({ ...idle, endedCode: role === 'guide' ? code : null });
       },
       resumeSaved: () => {
         if (get().role) return;
@@ -401,6 +543,26 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
         }
       },
       guideToken: () => (get().role === 'guide' ? (readSaved<{ token: string }>(GUIDE_KEY)?.token ?? null) : null),
+      openPoll: (draft) => void send({ type: 'poll-open', ...draft }),
+      closePoll: (poll) => void send({ type: 'poll-close', poll }),
+      revealPoll: (poll) => void send({ type: 'poll-reveal', poll }),
+      lowerHand: (delegate) => void send({ type: 'hand-lower', ...(delegate ? { delegate } : {}) }),
+      markQuestion: (question, status) => void send({ type: 'question-mark', question, status }),
+      removeDelegate: (delegate) => void send({ type: 'remove', delegate }),
+      bringBack: () => void send({ type: 'bring-back' }),
+      answer: (poll, choices) => {
+        set({ notice: null });
+        send({ type: 'answer', poll, choices });
+      },
+      setHand: (raised) => void send({ type: 'hand', raised }),
+      react: (reaction) => void send({ type: 'react', reaction }),
+      ask: (text) => {
+        set({ notice: null });
+        const sent = send({ type: 'ask', text });
+        if (sent) set({ asked: get().asked + 1 });
+        return sent;
+      },
+      clearNotice: () => set({ notice: null }),
     };
   });
   return store;

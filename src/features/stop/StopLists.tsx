@@ -2,6 +2,7 @@
  * The text view of a stop: its hotspots and the campus's stops. It does everything the 3D view
  * does, for screen readers, for visitors without WebGL, and for anyone who prefers a list.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campus, Hotspot, Stop } from '../../content/schema';
 import { findStop } from '../../content/lookup';
@@ -52,7 +53,18 @@ export function HotspotList({ campus, stop, openId, onActivate }: HotspotListPro
  * The campus's stops, with thumbnails once `thumbnails` is set: the stop page holds them back while
  * its panorama loads, so that on a slow line they do not take the bandwidth the panorama needs.
  */
-export function StopList({ campus, currentId, thumbnails = true }: { campus: Campus; currentId: string; thumbnails?: boolean }) {
+export function StopList({
+  campus,
+  currentId,
+  thumbnails = true,
+  badge,
+}: {
+  campus: Campus;
+  currentId: string;
+  thumbnails?: boolean;
+  /** Composed in by the app: a note beside a stop (a live session's "3 here"). */
+  badge?: ((stopId: string) => ReactNode) | undefined;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -69,6 +81,7 @@ export function StopList({ campus, currentId, thumbnails = true }: { campus: Cam
               <img src={thumbnails ? derivedImage.thumbnail(s.panorama.master) : undefined} alt="" width={96} height={54} loading="lazy" fetchPriority="low" />
               <Text value={s.name} />
               {s.id === currentId && <span className="stop-list__here">({t('stop.here')})</span>}
+              {badge?.(s.id)}
             </PlaceLink>
           </li>
         ))}

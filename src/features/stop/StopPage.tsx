@@ -36,9 +36,11 @@ interface StopPageProps {
   captions?: ReactNode;
   /** The stop's words ("Words here"), after its list of hotspots. */
   words?: ReactNode;
+  /** A note beside a stop of the stop list (a live session's count of delegates there). */
+  stopBadge?: ((stopId: string) => ReactNode) | undefined;
 }
 
-export function StopPage({ campus, stop, bilingual = false, panels, after, captions, words }: StopPageProps) {
+export function StopPage({ campus, stop, bilingual = false, panels, after, captions, words, stopBadge }: StopPageProps) {
   const { t } = useTranslation();
   const store = useVisitStore();
   const lang = useLang();
@@ -200,7 +202,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
           {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} campusId={campus.id} stopId={stop.id} onClose={closePanel} bilingual={bilingual} />}
           <HotspotList campus={campus} stop={stop} openId={openInfo?.id ?? null} onActivate={(h) => activate(h, true)} />
           {words}
-          <StopList campus={campus} currentId={stop.id} thumbnails={thumbnails} />
+          <StopList campus={campus} currentId={stop.id} thumbnails={thumbnails} badge={stopBadge} />
           {after}
         </div>
       </div>

@@ -108,7 +108,8 @@ describe('a delegate’s live session', () => {
     expect(live().of('status').at(-1)).toEqual({ type: 'status', lang: 'zh', following: true });
     visit.getState().setView({ yaw: 50, pitch: 0, fov: 90 });
     expect(session.getState().following).toBe(false);
-    expect(live().of('status').at(-1)).toEqual({ type: 'status', lang: 'zh', following: false });
+    // Looking around, it says on which stop (the guide's stop list counts them).
+    expect(live().of('status').at(-1)).toEqual({ type: 'status', lang: 'zh', following: false, at: { campusId: 'yubei', stopId: 'library' } });
     live().deliver({ type: 'snapshot', rev: 2, state: wire('canteen'), view: null });
     expect(visit.getState().place).toEqual(stop('library'));
     session.getState().followGuide();
