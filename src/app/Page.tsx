@@ -6,7 +6,8 @@ import { CampusPage } from '../features/campus/CampusPage';
 import { NotFoundPage } from '../features/notFound/NotFoundPage';
 import { StopPage } from '../features/stop/StopPage';
 import { LiveJoinPage, JoinForm } from '../features/live/LiveJoinPage';
-import { LivePanel } from '../features/live/LivePanel';
+import { LivePanel, type EndedSession } from '../features/live/LivePanel';
+import { LiveEnded } from '../features/live/LiveEnded';
 import { useLive } from '../features/live/LiveSessionContext';
 import { TourCaptions } from '../features/tour/Captions';
 import { TourEndCard } from '../features/tour/TourEndCard';
@@ -17,6 +18,7 @@ import { TourPlayer } from '../features/tour/TourPlayer';
 import { WelcomePage } from '../features/welcome/WelcomePage';
 import { usePlace, usePresenter, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
+import { useState } from 'react';
 
 export function Page() {
   const place = usePlace();
@@ -25,6 +27,15 @@ export function Page() {
   const bilingual = usePresenter((s) => s.bilingual && s.presenting);
   // A guide's session panel (code, QR code) comes first; the control to start one comes last.
   const guiding = useLive((s) => s.role === 'guide');
+  // The session a guide has just ended, told where its panel was until they dismiss it or start another.
+  const [ended, setEnded] = useState<EndedSession | null>(null);
+  const [wasGuiding, setWasGuiding] = useState(guiding);
+  if (guiding !== wasGuiding) {
+    setWasGuiding(guiding);
+    // A new session replaces the notice of the last one.
+    if (guiding) setEnded(null);
+  }
+  const endedNotice = ended && !guiding ? ended : null;
   switch (place.page) {
     case 'home':
       return (
@@ -44,12 +55,8 @@ export function Page() {
           campus={campus}
           stop={stop}
           bilingual={bilingual}
-          panels={
-            <>
-              {inTour && <TourPlayer />}
-              {guiding && <LivePanel />}
-            </>
-          }
+          panels={inTour && <TourPlayer />}
+          session={guiding ? <LivePanel onEnded={setEnded} /> : endedNotice && <LiveEnded ended={endedNotice} onDismiss={() => setEnded(null)} />}
           after={guiding ? null : <LivePanel />}
           captions={
             inTour ? (

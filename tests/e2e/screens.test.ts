@@ -290,6 +290,78 @@ describe('a delegate on a phone', () => {
   });
 });
 
+/** Is the panorama (the stop page's stage) wholly on screen? */
+async function panoramaInView(page: Page) {
+  const [stage] = await boxes(page.locator('.stage .pano'));
+  return inside(stage!, screenBox(page));
+}
+
+/** A guide scrolls down to "Start a live session" at the foot of a stop page and presses it. */
+async function startSession(page: Page, lang: 'en' | 'zh') {
+  await page.goto(`${base}/${lang}/yubei/library`);
+  await page.locator('.hotspot').first().waitFor();
+  const start = page.getByRole('button', { name: ui[lang].live.start });
+  await start.scrollIntoViewIfNeeded();
+  expect(await panoramaInView(page)).toBe(false);
+  await start.click();
+  await page.locator('.live-panel__code').waitFor();
+  await settle(page);
+}
+
+describe('a guide leading a live session', () => {
+  for (const [size, viewport] of [
+    ['phone', SIZES.phone],
+    ['1280×720', SIZES.laptop],
+    ['1920×1080', SIZES.projector],
+  ] as const) {
+    it(`starting one brings the panorama into view, the focus on the session's panel (${size})`, async () => {
+      const page = await openPage(browser, { viewport, reducedMotion: 'reduce' });
+      await withoutPanoramas(page);
+      await startSession(page, 'en');
+      expect(await panoramaInView(page), `scrollY ${await page.evaluate(() => window.scrollY)}`).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('live-panel-heading');
+      if (viewport.width >= 960) {
+        // Beside the picture on wide screens: the join code is on screen too.
+        const [code] = await boxes(page.locator('.live-panel__code'));
+        expect(inside(code!, screenBox(page))).toBe(true);
+      }
+      await page.context().close();
+    });
+  }
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`opening a panel keeps the panorama in view; ending the session says so where its panel was (1280×720, ${lang})`, async () => {
+      const page = await openPage(browser, { viewport: SIZES.laptop, locale: locale(lang), reducedMotion: 'reduce' });
+      await withoutPanoramas(page);
+      await startSession(page, lang);
+      // The guide opens an information marker on the picture: the panel shows beside it.
+      await page.locator('.hotspot--info .hotspot__icon').first().click();
+      await page.locator('.info-panel').waitFor();
+      await settle(page);
+      expect(await panoramaInView(page), `scrollY ${await page.evaluate(() => window.scrollY)}`).toBe(true);
+      const [heading] = await boxes(page.locator('.info-panel h2'));
+      expect(inside(heading!, screenBox(page)), "the panel's title on screen").toBe(true);
+      await page.getByRole('button', { name: ui[lang].stop.closePanel }).click();
+
+      await page.getByRole('button', { name: ui[lang].live.end }).click();
+      await page.getByRole('button', { name: ui[lang].live.endNow }).click();
+      const notice = page.getByRole('region', { name: ui[lang].screens.liveEnded.heading });
+      await notice.waitFor();
+      await settle(page);
+      expect(await notice.getByRole('status').textContent()).toContain(lang === 'en' ? 'No delegate was connected' : '当时没有学员在线');
+      const [box] = await boxes(notice);
+      expect(inside(box!, screenBox(page)), 'the notice on screen').toBe(true);
+      expect(await panoramaInView(page)).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('live-ended-heading');
+      // Dismissed, it leaves the control to start another session.
+      await notice.getByRole('button', { name: ui[lang].screens.liveEnded.dismiss }).click();
+      await notice.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(ui[lang].live.start);
+      await page.context().close();
+    });
+  }
+});
+
 describe('loading on a slow network', () => {
   it('shows the stop in its thumbnail, never a black box, while the panorama has not arrived', async () => {
     const page = await openPage(browser, { viewport: PHONE, locale: 'zh-CN' });

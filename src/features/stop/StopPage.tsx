@@ -28,15 +28,21 @@ interface StopPageProps {
   stop: Stop;
   /** Show the open panel in Chinese and English at once (presenting to a mixed class). */
   bilingual?: boolean;
-  /** Composed in by the app, first in the side column: the tour player, the live-session panel… */
+  /** Composed in by the app, first in the side column: the tour player… */
   panels?: ReactNode;
+  /**
+   * …after the open info panel: the live session's panel (tall, with its QR code). An info panel
+   * opened from the picture comes first, beside the picture, so that showing it needs no scrolling
+   * that would take the panorama away…
+   */
+  session?: ReactNode;
   /** …last in the side column: controls few visitors need (starting a live session)… */
   after?: ReactNode;
   /** …and the tour's captions, over the panorama's lower edge (below it where narrow). */
   captions?: ReactNode;
 }
 
-export function StopPage({ campus, stop, bilingual = false, panels, after, captions }: StopPageProps) {
+export function StopPage({ campus, stop, bilingual = false, panels, session, after, captions }: StopPageProps) {
   const { t } = useTranslation();
   const store = useVisitStore();
   const lang = useLang();
@@ -196,6 +202,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
         <div className="side">
           {panels}
           {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} onClose={closePanel} bilingual={bilingual} />}
+          {session}
           <HotspotList campus={campus} stop={stop} openId={openInfo?.id ?? null} onActivate={(h) => activate(h, true)} />
           <StopList campus={campus} currentId={stop.id} thumbnails={thumbnails} />
           {after}
