@@ -362,6 +362,33 @@ describe('a guide leading a live session', () => {
   }
 });
 
+describe('the 3D overview', () => {
+  for (const [size, viewport, langs] of [
+    ['1280×720', SIZES.laptop, ['en', 'zh']],
+    ['1920×1080', SIZES.projector, ['en']],
+    ['phone', SIZES.phone, ['zh']],
+  ] as const) {
+    for (const lang of langs) {
+      for (const campus of ['yubei', 'nanchuan']) {
+        it(`shows its controls clear of every pin${viewport.width >= 960 ? ', on the first screen' : ''} (${size}, ${lang}, ${campus})`, async () => {
+          const page = await openPage(browser, { viewport, locale: locale(lang), reducedMotion: 'reduce' });
+          await page.goto(`${base}/${lang}/${campus}`);
+          await page.locator('.overview[data-ready="true"]').waitFor({ timeout: 120_000 });
+          await settle(page);
+          const controls = await boxes(page.locator('.overview .view-controls button'));
+          const pins = await boxes(page.locator('.overview__pin'));
+          expect(controls.length).toBeGreaterThan(5);
+          expect(pins.length, `${campus}: pins`).toBeGreaterThan(5);
+          // On a laptop and a projector, without scrolling: the page opens at its top.
+          if (viewport.width >= 960) for (const c of controls) expect(inside(c, screenBox(page)), `${lang} ${campus}: control ${JSON.stringify(c)} off screen`).toBe(true);
+          for (const p of pins) for (const c of controls) expect(overlap(p, c), `${lang} ${campus}: pin ${JSON.stringify(p)} under a control`).toBe(false);
+          await page.context().close();
+        });
+      }
+    }
+  }
+});
+
 describe('loading on a slow network', () => {
   it('shows the stop in its thumbnail, never a black box, while the panorama has not arrived', async () => {
     const page = await openPage(browser, { viewport: PHONE, locale: 'zh-CN' });
