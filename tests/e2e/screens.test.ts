@@ -149,6 +149,31 @@ describe('presenter mode on a projector', () => {
   });
 });
 
+describe("the speaker-notes window at 1280×720", () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`has no link to click away, "Now" as its largest heading, and the next narration on screen at every step (${lang})`, async () => {
+      const page = await openPage(browser, { viewport: SIZES.laptop, locale: locale(lang), reducedMotion: 'reduce' });
+      await page.goto(`${base}/${lang}/notes/${tour.id}?step=1`);
+      const now = page.locator('.notes__now h2');
+      await now.waitFor();
+      // Nothing that navigates: a stray click stays on the notes.
+      expect(await page.locator('a[href]').count()).toBe(0);
+      const sizes = await page.locator('.notes h2, .notes h3').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+      const nowSize = await now.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(nowSize).toBe(Math.max(...sizes));
+      for (let n = 1; n < tour.steps.length; n++) {
+        if (n > 1) await page.keyboard.press('PageDown');
+        await expect.poll(() => page.locator('.notes__next p').last().textContent()).toBe(step(n + 1).narration[lang]);
+        await settle(page);
+        const [next] = await boxes(page.locator('.notes__next p').last());
+        expect(inside(next!, screenBox(page)), `step ${n}: next narration ${JSON.stringify(next)}`).toBe(true);
+        expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      }
+      await page.context().close();
+    });
+  }
+});
+
 /** The boxes a visitor sees over the panorama: names shown, markers, and the picture's frame. */
 async function hotspotGeometry(page: Page) {
   const captions = await page.locator('.hotspot__caption').evaluateAll((els) =>
