@@ -258,6 +258,59 @@ describe('hotspot names over the panorama', () => {
   });
 });
 
+describe('over the panorama', () => {
+  for (const [size, viewport, lang] of [
+    ['phone', SIZES.phone, 'zh'],
+    ['1280×720', SIZES.laptop, 'en'],
+    ['1920×1080', SIZES.projector, 'zh'],
+  ] as const) {
+    it(`the illustration note lies off the picture, where it cannot cover a sign (${size})`, async () => {
+      const page = await openPage(browser, { viewport, locale: locale(lang) });
+      await withoutPanoramas(page);
+      await page.goto(`${base}/${lang}/yubei/library`);
+      const note = page.getByText(ui[lang].stop.illustration, { exact: true });
+      await note.waitFor();
+      const [box] = await boxes(note);
+      const [pano] = await boxes(page.locator('.pano'));
+      expect(overlap(box!, pano!), `${JSON.stringify(box)} on the picture ${JSON.stringify(pano)}`).toBe(false);
+      expect(inside(box!, screenBox(page))).toBe(true);
+      await page.context().close();
+    });
+  }
+
+  for (const [reducedMotion, lang] of [
+    ['no-preference', 'en'],
+    ['reduce', 'zh'],
+  ] as const) {
+    it(`"drag to look around" shows to a first visitor until their first drag, and not again (${lang}, motion: ${reducedMotion})`, async () => {
+      const page = await openPage(browser, { viewport: SIZES.laptop, locale: locale(lang), reducedMotion });
+      await withoutPanoramas(page);
+      await page.goto(`${base}/${lang}/yubei/library`);
+      const hint = page.getByText(ui[lang].screens.dragHint, { exact: true });
+      await hint.waitFor();
+      const [box] = await boxes(hint);
+      const [pano] = await boxes(page.locator('.pano'));
+      expect(inside(box!, pano!), 'on the picture').toBe(true);
+      expect(await hint.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+      // Swaying says "drag" — unless the visitor asked for less motion.
+      expect(await hint.evaluate((el) => getComputedStyle(el).animationName)).toBe(reducedMotion === 'reduce' ? 'none' : 'pano-hint-sway');
+      // The first drag, across the picture (starting on the hint itself).
+      await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box!.x + box!.width / 2 - 120, box!.y + box!.height / 2, { steps: 6 });
+      await page.mouse.up();
+      await hint.waitFor({ state: 'detached' });
+      // The drag turned the view (the address follows it).
+      await expect.poll(() => new URL(page.url()).searchParams.get('yaw')).not.toBeNull();
+      // Another stop, another visit: the visitor knows how by now.
+      await page.goto(`${base}/${lang}/yubei/main-gate`);
+      await page.locator('.hotspot').first().waitFor();
+      expect(await hint.count()).toBe(0);
+      await page.context().close();
+    });
+  }
+});
+
 describe('a delegate on a phone', () => {
   it('opens an information panel as a sheet on the first screen', async () => {
     const page = await openPage(browser, { viewport: PHONE, locale: 'zh-CN' });

@@ -23,6 +23,25 @@ const PanoramaViewer = lazy(() => import('../../viewer/panorama/PanoramaViewer')
 /** The longest the side list's thumbnails wait for the panorama: a stalled tile must not keep them blank. */
 const THUMBNAILS_WAIT_MS = 4000;
 
+/** Set once a visitor has dragged a panorama: they know how, and the hint does not come back. */
+const DRAG_HINT_SEEN = 'cbdo.hint.drag';
+
+function readFlag(key: string): boolean {
+  try {
+    return window.localStorage.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeFlag(key: string) {
+  try {
+    window.localStorage.setItem(key, '1');
+  } catch {
+    // No storage (private mode, blocked): the hint goes for this page only.
+  }
+}
+
 interface StopPageProps {
   campus: Campus;
   stop: Stop;
@@ -64,6 +83,13 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
   }, [thumbnails]);
   const onShown = useCallback((_src: string, level: 'preview' | 'full') => {
     if (level === 'full') setThumbnails(true);
+  }, []);
+
+  // "Drag to look around" shows on the picture until a visitor's first drag, once per browser.
+  const [dragHint, setDragHint] = useState(() => !readFlag(DRAG_HINT_SEEN));
+  const onDragged = useCallback(() => {
+    writeFlag(DRAG_HINT_SEEN);
+    setDragHint(false);
   }, []);
 
   const panelHeading = useRef<HTMLHeadingElement>(null);
@@ -167,6 +193,8 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
       <div className="stop-layout">
         {/* The stop's thumbnail stands in for the panorama while it loads: never a black box. */}
         <div className="stage" style={{ '--pano-poster': `url("${derivedImage.thumbnail(master)}")` } as CSSProperties}>
+          {/* Above the picture, not on it: over the picture it could cover a sign (issue 18). */}
+          {stop.panorama.source !== 'photo' && <p className="stage__note">{t('stop.illustration')}</p>}
           {!webgl ? (
             textOnly(t('stop.noWebgl'))
           ) : (
@@ -183,6 +211,8 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
                   onHotspotActivate={onHotspotActivate}
                   reducedMotion={reducedMotion}
                   onShown={onShown}
+                  hint={dragHint ? t('screens.dragHint') : undefined}
+                  onDragged={onDragged}
                   labels={{
                     region: t('stop.viewRegion', { stop: stop.name[lang] }),
                     instructions: t('stop.instructions'),
@@ -191,7 +221,6 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
                     retry: t('stop.retry'),
                   }}
                 >
-                  {stop.panorama.source !== 'photo' && <p className="badge">{t('stop.illustration')}</p>}
                   <ViewControls view={view} initialView={stop.initialView} onChange={setView} />
                 </PanoramaViewer>
               </Suspense>
