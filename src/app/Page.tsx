@@ -6,7 +6,8 @@ import { CampusPage } from '../features/campus/CampusPage';
 import { NotFoundPage } from '../features/notFound/NotFoundPage';
 import { StopPage } from '../features/stop/StopPage';
 import { LiveJoinPage, JoinForm } from '../features/live/LiveJoinPage';
-import { LivePanel } from '../features/live/LivePanel';
+import { LivePanel, type EndedSession } from '../features/live/LivePanel';
+import { LiveEnded } from '../features/live/LiveEnded';
 import { GuideClassAfter, GuideClassPanels, StopCount } from '../features/live/GuideClass';
 import { useLive } from '../features/live/LiveSessionContext';
 import { TourCaptions } from '../features/tour/Captions';
@@ -19,7 +20,7 @@ import { WelcomePage } from '../features/welcome/WelcomePage';
 import { VerifyPage } from '../features/verify/VerifyPage';
 import { usePlace, usePresenter, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 
 // The learner's views load with their first use: the welcome page carries none of them.
 const MyWordsPage = lazy(() => import('../features/words/MyWordsPage').then((m) => ({ default: m.MyWordsPage })));
@@ -32,6 +33,15 @@ export function Page() {
   const bilingual = usePresenter((s) => s.bilingual && s.presenting);
   // A guide's session panel (code, QR code) comes first; the control to start one comes last.
   const guiding = useLive((s) => s.role === 'guide');
+  // The session a guide has just ended, told where its panel was until they dismiss it or start another.
+  const [ended, setEnded] = useState<EndedSession | null>(null);
+  const [wasGuiding, setWasGuiding] = useState(guiding);
+  if (guiding !== wasGuiding) {
+    setWasGuiding(guiding);
+    // A new session replaces the notice of the last one.
+    if (guiding) setEnded(null);
+  }
+  const endedNotice = ended && !guiding ? ended : null;
   switch (place.page) {
     case 'home':
       return (
@@ -57,12 +67,16 @@ export function Page() {
           campus={campus}
           stop={stop}
           bilingual={bilingual}
-          panels={
-            <>
-              {inTour && <TourPlayer />}
-              {guiding && <LivePanel />}
-              {guiding && <GuideClassPanels />}
-            </>
+          panels={inTour && <TourPlayer />}
+          session={
+            guiding ? (
+              <>
+                <LivePanel onEnded={setEnded} />
+                <GuideClassPanels />
+              </>
+            ) : (
+              endedNotice && <LiveEnded ended={endedNotice} onDismiss={() => setEnded(null)} />
+            )
           }
           after={guiding ? <GuideClassAfter /> : <LivePanel />}
           stopBadge={guiding ? (stopId) => <StopCount campusId={campus.id} stopId={stopId} /> : undefined}

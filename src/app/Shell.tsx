@@ -70,6 +70,9 @@ export function Shell() {
   const tourKey = JSON.stringify(useStore(useVisitStore(), (s) => s.tour));
   useFocusOnPageChange(placeKey, tourKey);
   useScrollOnNavigation(placeKey, tourKey);
+  // The speaker-notes window is the presenter's own, beside the projected tab: no site header or
+  // footer there, so a stray click cannot navigate it away from the notes (issue 18).
+  const notesWindow = place.page === 'notes';
   return (
     <>
       <UrlSync />
@@ -77,9 +80,12 @@ export function Shell() {
       <DocumentTitle />
       <TourSync />
       <PresenterLayer onStop={place.page === 'stop'} />
-      <a className="skip-link" href="#main">
-        {t('app.skip')}
-      </a>
+      {!notesWindow && (
+        <a className="skip-link" href="#main">
+          {t('app.skip')}
+        </a>
+      )}
+      {!notesWindow && (
       <header className="site-header">
         <PlaceLink to={{ page: 'home' }} className="brand">
           <Text className="brand__name" value={college.name} />
@@ -99,16 +105,19 @@ export function Shell() {
         <PinyinToggle />
         <LanguageSwitch />
       </header>
+      )}
       <DelegateBar />
       <main id="main" className={`main main--${place.page}`} tabIndex={-1}>
         <ErrorBoundary resetKey={placeKey} fallback={<PageError />}>
           <Page />
         </ErrorBoundary>
       </main>
-      <footer className="site-footer">
-        <Text as="p" value={college.name} lang="zh" />
-        <p>{t('footer.note')}</p>
-      </footer>
+      {!notesWindow && (
+        <footer className="site-footer">
+          <Text as="p" value={college.name} lang="zh" />
+          <p>{t('footer.note')}</p>
+        </footer>
+      )}
     </>
   );
 }

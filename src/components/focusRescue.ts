@@ -12,9 +12,10 @@ export function focusIsLost(): boolean {
 /**
  * Focuses what `find` returns as soon as it is in the page (now, or when the DOM changes within
  * `withinMs`: a relay's answer may take a moment), provided focus is lost or still on the control
- * that started the action — never taken from where the visitor has moved it meanwhile.
+ * that started the action — never taken from where the visitor has moved it meanwhile. `options`
+ * go to focus(): `{ preventScroll: true }` where the caller decides what the screen shows.
  */
-export function focusWhenReady(find: () => HTMLElement | null, withinMs = 8000): void {
+export function focusWhenReady(find: () => HTMLElement | null, withinMs = 8000, options?: FocusOptions): void {
   const origin = document.activeElement;
   let done = false;
   const attempt = () => {
@@ -23,7 +24,7 @@ export function focusWhenReady(find: () => HTMLElement | null, withinMs = 8000):
     const target = find();
     if (!target || target === origin) return;
     if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-    target.focus();
+    target.focus(options);
     finish();
   };
   const observer = new MutationObserver(attempt);

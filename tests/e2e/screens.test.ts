@@ -149,6 +149,31 @@ describe('presenter mode on a projector', () => {
   });
 });
 
+describe("the speaker-notes window at 1280×720", () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`has no link to click away, "Now" as its largest heading, and the next narration on screen at every step (${lang})`, async () => {
+      const page = await openPage(browser, { viewport: SIZES.laptop, locale: locale(lang), reducedMotion: 'reduce' });
+      await page.goto(`${base}/${lang}/notes/${tour.id}?step=1`);
+      const now = page.locator('.notes__now h2');
+      await now.waitFor();
+      // Nothing that navigates: a stray click stays on the notes.
+      expect(await page.locator('a[href]').count()).toBe(0);
+      const sizes = await page.locator('.notes h2, .notes h3').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+      const nowSize = await now.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(nowSize).toBe(Math.max(...sizes));
+      for (let n = 1; n < tour.steps.length; n++) {
+        if (n > 1) await page.keyboard.press('PageDown');
+        await expect.poll(() => page.locator('.notes__next p').last().textContent()).toBe(step(n + 1).narration[lang]);
+        await settle(page);
+        const [next] = await boxes(page.locator('.notes__next p').last());
+        expect(inside(next!, screenBox(page)), `step ${n}: next narration ${JSON.stringify(next)}`).toBe(true);
+        expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      }
+      await page.context().close();
+    });
+  }
+});
+
 /** The boxes a visitor sees over the panorama: names shown, markers, and the picture's frame. */
 async function hotspotGeometry(page: Page) {
   const captions = await page.locator('.hotspot__caption').evaluateAll((els) =>
@@ -233,6 +258,59 @@ describe('hotspot names over the panorama', () => {
   });
 });
 
+describe('over the panorama', () => {
+  for (const [size, viewport, lang] of [
+    ['phone', SIZES.phone, 'zh'],
+    ['1280×720', SIZES.laptop, 'en'],
+    ['1920×1080', SIZES.projector, 'zh'],
+  ] as const) {
+    it(`the illustration note lies off the picture, where it cannot cover a sign (${size})`, async () => {
+      const page = await openPage(browser, { viewport, locale: locale(lang) });
+      await withoutPanoramas(page);
+      await page.goto(`${base}/${lang}/yubei/library`);
+      const note = page.getByText(ui[lang].stop.illustration, { exact: true });
+      await note.waitFor();
+      const [box] = await boxes(note);
+      const [pano] = await boxes(page.locator('.pano'));
+      expect(overlap(box!, pano!), `${JSON.stringify(box)} on the picture ${JSON.stringify(pano)}`).toBe(false);
+      expect(inside(box!, screenBox(page))).toBe(true);
+      await page.context().close();
+    });
+  }
+
+  for (const [reducedMotion, lang] of [
+    ['no-preference', 'en'],
+    ['reduce', 'zh'],
+  ] as const) {
+    it(`"drag to look around" shows to a first visitor until their first drag, and not again (${lang}, motion: ${reducedMotion})`, async () => {
+      const page = await openPage(browser, { viewport: SIZES.laptop, locale: locale(lang), reducedMotion });
+      await withoutPanoramas(page);
+      await page.goto(`${base}/${lang}/yubei/library`);
+      const hint = page.getByText(ui[lang].screens.dragHint, { exact: true });
+      await hint.waitFor();
+      const [box] = await boxes(hint);
+      const [pano] = await boxes(page.locator('.pano'));
+      expect(inside(box!, pano!), 'on the picture').toBe(true);
+      expect(await hint.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+      // Swaying says "drag" — unless the visitor asked for less motion.
+      expect(await hint.evaluate((el) => getComputedStyle(el).animationName)).toBe(reducedMotion === 'reduce' ? 'none' : 'pano-hint-sway');
+      // The first drag, across the picture (starting on the hint itself).
+      await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box!.x + box!.width / 2 - 120, box!.y + box!.height / 2, { steps: 6 });
+      await page.mouse.up();
+      await hint.waitFor({ state: 'detached' });
+      // The drag turned the view (the address follows it).
+      await expect.poll(() => new URL(page.url()).searchParams.get('yaw')).not.toBeNull();
+      // Another stop, another visit: the visitor knows how by now.
+      await page.goto(`${base}/${lang}/yubei/main-gate`);
+      await page.locator('.hotspot').first().waitFor();
+      expect(await hint.count()).toBe(0);
+      await page.context().close();
+    });
+  }
+});
+
 describe('a delegate on a phone', () => {
   it('opens an information panel as a sheet on the first screen', async () => {
     const page = await openPage(browser, { viewport: PHONE, locale: 'zh-CN' });
@@ -288,6 +366,105 @@ describe('a delegate on a phone', () => {
     await atStep(page, 2, 'zh');
     await page.context().close();
   });
+});
+
+/** Is the panorama (the stop page's stage) wholly on screen? */
+async function panoramaInView(page: Page) {
+  const [stage] = await boxes(page.locator('.stage .pano'));
+  return inside(stage!, screenBox(page));
+}
+
+/** A guide scrolls down to "Start a live session" at the foot of a stop page and presses it. */
+async function startSession(page: Page, lang: 'en' | 'zh') {
+  await page.goto(`${base}/${lang}/yubei/library`);
+  await page.locator('.hotspot').first().waitFor();
+  const start = page.getByRole('button', { name: ui[lang].live.start });
+  await start.scrollIntoViewIfNeeded();
+  expect(await panoramaInView(page)).toBe(false);
+  await start.click();
+  await page.locator('.live-panel__code').waitFor();
+  await settle(page);
+}
+
+describe('a guide leading a live session', () => {
+  for (const [size, viewport] of [
+    ['phone', SIZES.phone],
+    ['1280×720', SIZES.laptop],
+    ['1920×1080', SIZES.projector],
+  ] as const) {
+    it(`starting one brings the panorama into view, the focus on the session's panel (${size})`, async () => {
+      const page = await openPage(browser, { viewport, reducedMotion: 'reduce' });
+      await withoutPanoramas(page);
+      await startSession(page, 'en');
+      expect(await panoramaInView(page), `scrollY ${await page.evaluate(() => window.scrollY)}`).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('live-panel-heading');
+      if (viewport.width >= 960) {
+        // Beside the picture on wide screens: the join code is on screen too.
+        const [code] = await boxes(page.locator('.live-panel__code'));
+        expect(inside(code!, screenBox(page))).toBe(true);
+      }
+      await page.context().close();
+    });
+  }
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`opening a panel keeps the panorama in view; ending the session says so where its panel was (1280×720, ${lang})`, async () => {
+      const page = await openPage(browser, { viewport: SIZES.laptop, locale: locale(lang), reducedMotion: 'reduce' });
+      await withoutPanoramas(page);
+      await startSession(page, lang);
+      // The guide opens an information marker on the picture: the panel shows beside it.
+      await page.locator('.hotspot--info .hotspot__icon').first().click();
+      await page.locator('.info-panel').waitFor();
+      await settle(page);
+      expect(await panoramaInView(page), `scrollY ${await page.evaluate(() => window.scrollY)}`).toBe(true);
+      const [heading] = await boxes(page.locator('.info-panel h2'));
+      expect(inside(heading!, screenBox(page)), "the panel's title on screen").toBe(true);
+      await page.getByRole('button', { name: ui[lang].stop.closePanel }).click();
+
+      await page.getByRole('button', { name: ui[lang].live.end }).click();
+      await page.getByRole('button', { name: ui[lang].live.endNow }).click();
+      const notice = page.getByRole('region', { name: ui[lang].screens.liveEnded.heading });
+      await notice.waitFor();
+      await settle(page);
+      expect(await notice.getByRole('status').textContent()).toContain(lang === 'en' ? 'No delegate was connected' : '当时没有学员在线');
+      const [box] = await boxes(notice);
+      expect(inside(box!, screenBox(page)), 'the notice on screen').toBe(true);
+      expect(await panoramaInView(page)).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('live-ended-heading');
+      // Dismissed, it leaves the control to start another session.
+      await notice.getByRole('button', { name: ui[lang].screens.liveEnded.dismiss }).click();
+      await notice.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(ui[lang].live.start);
+      await page.context().close();
+    });
+  }
+});
+
+describe('the 3D overview', () => {
+  for (const [size, viewport, langs] of [
+    ['1280×720', SIZES.laptop, ['en', 'zh']],
+    ['1920×1080', SIZES.projector, ['en']],
+    ['phone', SIZES.phone, ['zh']],
+  ] as const) {
+    for (const lang of langs) {
+      for (const campus of ['yubei', 'nanchuan']) {
+        it(`shows its controls clear of every pin${viewport.width >= 960 ? ', on the first screen' : ''} (${size}, ${lang}, ${campus})`, async () => {
+          const page = await openPage(browser, { viewport, locale: locale(lang), reducedMotion: 'reduce' });
+          await page.goto(`${base}/${lang}/${campus}`);
+          await page.locator('.overview[data-ready="true"]').waitFor({ timeout: 120_000 });
+          await settle(page);
+          const controls = await boxes(page.locator('.overview .view-controls button'));
+          const pins = await boxes(page.locator('.overview__pin'));
+          expect(controls.length).toBeGreaterThan(5);
+          expect(pins.length, `${campus}: pins`).toBeGreaterThan(5);
+          // On a laptop and a projector, without scrolling: the page opens at its top.
+          if (viewport.width >= 960) for (const c of controls) expect(inside(c, screenBox(page)), `${lang} ${campus}: control ${JSON.stringify(c)} off screen`).toBe(true);
+          for (const p of pins) for (const c of controls) expect(overlap(p, c), `${lang} ${campus}: pin ${JSON.stringify(p)} under a control`).toBe(false);
+          await page.context().close();
+        });
+      }
+    }
+  }
 });
 
 describe('loading on a slow network', () => {

@@ -30,7 +30,21 @@ function useQrSvg(text: string | null): string | null {
   return text ? svg : null;
 }
 
-export function LivePanel() {
+/** What the guide is told after ending a session: its code and how many screens it reached. */
+export interface EndedSession {
+  code: string;
+  connected: number;
+}
+
+/**
+ * Brings the panorama fully into view (the least scrolling that does): starting a session or
+ * ending one must not leave the guide looking at a panel with the picture scrolled away.
+ */
+function keepPanoramaInView() {
+  document.querySelector('.stage')?.scrollIntoView({ block: 'nearest' });
+}
+
+export function LivePanel({ onEnded }: { onEnded?: (ended: EndedSession) => void }) {
   const { t } = useTranslation();
   const session = useLiveSession();
   const content = useContent();
@@ -59,7 +73,8 @@ export function LivePanel() {
           {t('live.panel')}
         </h2>
         {/* After "End it now": it says so, and the report of the session stays to download. */}
-        <p className="live-start__ended" role="status">
+        {/* Not a live region: the ended notice above (LiveEnded) announces the end once. */}
+        <p className="live-start__ended">
           {endedCode ? t('liveRoom.endedNote') : ''}
         </p>
         <button
@@ -67,8 +82,18 @@ export function LivePanel() {
           className="button button--quiet"
           onClick={() => {
             session.getState().startGuiding();
-            // The button gives way to the session panel, higher up: focus follows it there.
-            focusWhenReady(() => document.getElementById('live-panel-heading'));
+            // The button gives way to the session panel, higher up: focus follows it there, and the
+            // screen shows the panorama the delegates are about to see (beside the panel on wide
+            // screens), not wherever the focused heading would scroll it.
+            focusWhenReady(
+              () => {
+                const heading = document.getElementById('live-panel-heading');
+                if (heading) requestAnimationFrame(keepPanoramaInView);
+                return heading;
+              },
+              8000,
+              { preventScroll: true },
+            );
           }}
         >
           {t('live.start')}
@@ -169,8 +194,18 @@ export function LivePanel() {
               type="button"
               className="button"
               onClick={() => {
+                if (code) onEnded?.({ code, connected: stats?.connected ?? 0 });
                 session.getState().leave();
-                focusWhenReady(() => document.querySelector<HTMLElement>('.live-start .button'));
+                // The panel gives way to the notice that says it has ended, in the same place.
+                focusWhenReady(
+                  () => {
+                    const notice = document.getElementById('live-ended-heading');
+                    if (notice) requestAnimationFrame(keepPanoramaInView);
+                    return notice;
+                  },
+                  8000,
+                  { preventScroll: true },
+                );
               }}
             >
               {t('live.endNow')}

@@ -23,13 +23,38 @@ const PanoramaViewer = lazy(() => import('../../viewer/panorama/PanoramaViewer')
 /** The longest the side list's thumbnails wait for the panorama: a stalled tile must not keep them blank. */
 const THUMBNAILS_WAIT_MS = 4000;
 
+/** Set once a visitor has dragged a panorama: they know how, and the hint does not come back. */
+const DRAG_HINT_SEEN = 'cbdo.hint.drag';
+
+function readFlag(key: string): boolean {
+  try {
+    return window.localStorage.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeFlag(key: string) {
+  try {
+    window.localStorage.setItem(key, '1');
+  } catch {
+    // No storage (private mode, blocked): the hint goes for this page only.
+  }
+}
+
 interface StopPageProps {
   campus: Campus;
   stop: Stop;
   /** Show the open panel in Chinese and English at once (presenting to a mixed class). */
   bilingual?: boolean;
-  /** Composed in by the app, first in the side column: the tour player, the live-session panel… */
+  /** Composed in by the app, first in the side column: the tour player… */
   panels?: ReactNode;
+  /**
+   * …after the open info panel: the live session's panel (tall, with its QR code). An info panel
+   * opened from the picture comes first, beside the picture, so that showing it needs no scrolling
+   * that would take the panorama away…
+   */
+  session?: ReactNode;
   /** …last in the side column: controls few visitors need (starting a live session)… */
   after?: ReactNode;
   /** …and the tour's captions, over the panorama's lower edge (below it where narrow). */
@@ -40,7 +65,7 @@ interface StopPageProps {
   stopBadge?: ((stopId: string) => ReactNode) | undefined;
 }
 
-export function StopPage({ campus, stop, bilingual = false, panels, after, captions, words, stopBadge }: StopPageProps) {
+export function StopPage({ campus, stop, bilingual = false, panels, session, after, captions, words, stopBadge }: StopPageProps) {
   const { t } = useTranslation();
   const store = useVisitStore();
   const lang = useLang();
@@ -62,6 +87,13 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
   }, [thumbnails]);
   const onShown = useCallback((_src: string, level: 'preview' | 'full') => {
     if (level === 'full') setThumbnails(true);
+  }, []);
+
+  // "Drag to look around" shows on the picture until a visitor's first drag, once per browser.
+  const [dragHint, setDragHint] = useState(() => !readFlag(DRAG_HINT_SEEN));
+  const onDragged = useCallback(() => {
+    writeFlag(DRAG_HINT_SEEN);
+    setDragHint(false);
   }, []);
 
   const panelHeading = useRef<HTMLHeadingElement>(null);
@@ -165,6 +197,8 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
       <div className="stop-layout">
         {/* The stop's thumbnail stands in for the panorama while it loads: never a black box. */}
         <div className="stage" style={{ '--pano-poster': `url("${derivedImage.thumbnail(master)}")` } as CSSProperties}>
+          {/* Above the picture, not on it: over the picture it could cover a sign (issue 18). */}
+          {stop.panorama.source !== 'photo' && <p className="stage__note">{t('stop.illustration')}</p>}
           {!webgl ? (
             textOnly(t('stop.noWebgl'))
           ) : (
@@ -181,6 +215,8 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
                   onHotspotActivate={onHotspotActivate}
                   reducedMotion={reducedMotion}
                   onShown={onShown}
+                  hint={dragHint ? t('screens.dragHint') : undefined}
+                  onDragged={onDragged}
                   labels={{
                     region: t('stop.viewRegion', { stop: stop.name[lang] }),
                     instructions: t('stop.instructions'),
@@ -189,7 +225,6 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
                     retry: t('stop.retry'),
                   }}
                 >
-                  {stop.panorama.source !== 'photo' && <p className="badge">{t('stop.illustration')}</p>}
                   <ViewControls view={view} initialView={stop.initialView} onChange={setView} />
                 </PanoramaViewer>
               </Suspense>
@@ -200,6 +235,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
         <div className="side">
           {panels}
           {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} campusId={campus.id} stopId={stop.id} onClose={closePanel} bilingual={bilingual} />}
+          {session}
           <HotspotList campus={campus} stop={stop} openId={openInfo?.id ?? null} onActivate={(h) => activate(h, true)} />
           {words}
           <StopList campus={campus} currentId={stop.id} thumbnails={thumbnails} badge={stopBadge} />

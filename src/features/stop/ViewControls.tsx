@@ -1,7 +1,9 @@
-/** On-screen buttons for everything a drag, pinch or key does: no gesture is the only way. */
+/** On-screen buttons for everything a drag, pinch or key does: no gesture is the only way. Their
+ * symbols are the 3D overview's (viewer/viewIcons). */
 import { useTranslation } from 'react-i18next';
 import type { View } from '../../content/schema';
 import { panBy, stepFor, zoomBy } from '../../viewer/viewMath';
+import { ViewIcon, type ViewIconName } from '../../viewer/viewIcons';
 
 interface ViewControlsProps {
   view: View;
@@ -12,14 +14,14 @@ interface ViewControlsProps {
 export function ViewControls({ view, initialView, onChange }: ViewControlsProps) {
   const { t } = useTranslation();
   const step = stepFor(view);
-  const buttons: { key: string; label: string; icon: string; next: () => View }[] = [
-    { key: 'left', label: t('stop.lookLeft'), icon: '◀', next: () => panBy(view, -step, 0) },
-    { key: 'up', label: t('stop.lookUp'), icon: '▲', next: () => panBy(view, 0, step) },
-    { key: 'down', label: t('stop.lookDown'), icon: '▼', next: () => panBy(view, 0, -step) },
-    { key: 'right', label: t('stop.lookRight'), icon: '▶', next: () => panBy(view, step, 0) },
-    { key: 'in', label: t('stop.zoomIn'), icon: '+', next: () => zoomBy(view, 0.8) },
-    { key: 'out', label: t('stop.zoomOut'), icon: '−', next: () => zoomBy(view, 1.25) },
-    { key: 'reset', label: t('stop.resetView'), icon: '⟲', next: () => initialView },
+  const buttons: { key: string; label: string; icon: ViewIconName; next: () => View }[] = [
+    { key: 'left', label: t('stop.lookLeft'), icon: 'left', next: () => panBy(view, -step, 0) },
+    { key: 'right', label: t('stop.lookRight'), icon: 'right', next: () => panBy(view, step, 0) },
+    { key: 'up', label: t('stop.lookUp'), icon: 'up', next: () => panBy(view, 0, step) },
+    { key: 'down', label: t('stop.lookDown'), icon: 'down', next: () => panBy(view, 0, -step) },
+    { key: 'in', label: t('stop.zoomIn'), icon: 'zoomIn', next: () => zoomBy(view, 0.8) },
+    { key: 'out', label: t('stop.zoomOut'), icon: 'zoomOut', next: () => zoomBy(view, 1.25) },
+    { key: 'reset', label: t('stop.resetView'), icon: 'reset', next: () => initialView },
   ];
   return (
     <div className="view-controls" role="group" aria-label={t('stop.controls')}>
@@ -32,7 +34,7 @@ export function ViewControls({ view, initialView, onChange }: ViewControlsProps)
           title={b.label}
           onClick={() => onChange(b.next())}
         >
-          <span aria-hidden="true">{b.icon}</span>
+          <ViewIcon name={b.icon} />
         </button>
       ))}
     </div>

@@ -23,6 +23,7 @@ import { signFontReady } from './signs';
 import { isSoftwareRenderer } from './softwareRenderer';
 import { useElementSize } from '../useElementSize';
 import { usePointerGestures } from '../usePointerGestures';
+import { ViewIcon, type ViewIconName } from '../viewIcons';
 import '../viewer.css';
 import './CampusOverview.css';
 
@@ -293,19 +294,19 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
     action();
   };
 
-  const buttons: { key: keyof typeof actions; label: string; icon: string }[] = [
-    { key: 'turnLeft', label: labels.turnLeft, icon: 'M15 5l-7 7 7 7' },
-    { key: 'turnRight', label: labels.turnRight, icon: 'M9 5l7 7-7 7' },
-    { key: 'tiltUp', label: labels.tiltUp, icon: 'M5 15l7-7 7 7' },
-    { key: 'tiltDown', label: labels.tiltDown, icon: 'M5 9l7 7 7-7' },
-    { key: 'zoomIn', label: labels.zoomIn, icon: 'M12 5v14M5 12h14' },
-    { key: 'zoomOut', label: labels.zoomOut, icon: 'M5 12h14' },
+  const buttons: { key: keyof typeof actions; label: string; icon: ViewIconName }[] = [
+    { key: 'turnLeft', label: labels.turnLeft, icon: 'left' },
+    { key: 'turnRight', label: labels.turnRight, icon: 'right' },
+    { key: 'tiltUp', label: labels.tiltUp, icon: 'up' },
+    { key: 'tiltDown', label: labels.tiltDown, icon: 'down' },
+    { key: 'zoomIn', label: labels.zoomIn, icon: 'zoomIn' },
+    { key: 'zoomOut', label: labels.zoomOut, icon: 'zoomOut' },
     // Move: a four-way cross with the one arrowhead that says which way.
-    { key: 'moveForward', label: labels.moveForward, icon: 'M12 4v16M4 12h16M8 8l4-4 4 4' },
-    { key: 'moveBack', label: labels.moveBack, icon: 'M12 4v16M4 12h16M8 16l4 4 4-4' },
-    { key: 'moveLeft', label: labels.moveLeft, icon: 'M12 4v16M4 12h16M8 8l-4 4 4 4' },
-    { key: 'moveRight', label: labels.moveRight, icon: 'M12 4v16M4 12h16M16 8l4 4-4 4' },
-    { key: 'reset', label: labels.reset, icon: 'M4 12a8 8 0 1 0 3-6.2M4 4v5h5' },
+    { key: 'moveForward', label: labels.moveForward, icon: 'moveForward' },
+    { key: 'moveBack', label: labels.moveBack, icon: 'moveBack' },
+    { key: 'moveLeft', label: labels.moveLeft, icon: 'moveLeft' },
+    { key: 'moveRight', label: labels.moveRight, icon: 'moveRight' },
+    { key: 'reset', label: labels.reset, icon: 'reset' },
   ];
 
   return (
@@ -370,9 +371,7 @@ export default function CampusOverview({ model, markers, onChoose, reducedMotion
       <div className="view-controls" role="group" aria-label={labels.controls}>
         {buttons.map((b) => (
           <button key={b.key} type="button" className="view-button" aria-label={b.label} title={b.label} onClick={actions[b.key]} disabled={!!flight}>
-            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-              <path d={b.icon} fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
-            </svg>
+            <ViewIcon name={b.icon} />
           </button>
         ))}
       </div>

@@ -70,6 +70,12 @@ export interface PanoramaViewerProps {
   labels: PanoramaViewerLabels;
   /** Reports when the panorama for `src` is on screen (at preview or full resolution). */
   onShown?(src: string, level: 'preview' | 'full'): void;
+  /**
+   * A short "drag to look around" shown on the view until the visitor's first drag (the caller
+   * decides whether a visitor still needs it); `onDragged` is told of that first drag.
+   */
+  hint?: string | undefined;
+  onDragged?: (() => void) | undefined;
   /** Overlays: on-screen controls, badges. Clicks on them do not start a drag. */
   children?: ReactNode;
 }
@@ -146,6 +152,11 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
   // Drags accumulate on the latest view, not on the one of the last render.
   const viewRef = useRef(view);
   viewRef.current = view;
+  // Whether the first drag is still to be told (the hint is up), read in the gesture handler.
+  const hintRef = useRef(Boolean(props.hint));
+  hintRef.current = Boolean(props.hint);
+  const onDraggedRef = useRef(props.onDragged);
+  onDraggedRef.current = props.onDragged;
   const emit = useCallback(
     (next: View) => {
       viewRef.current = next;
@@ -164,7 +175,12 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
     containerRef,
     {
       drag: (dx, dy, { pointers, width, height }) => {
-        if (pointers === 1) emit(dragView(viewRef.current, dx, dy, width, height));
+        if (pointers !== 1) return;
+        emit(dragView(viewRef.current, dx, dy, width, height));
+        if (hintRef.current) {
+          hintRef.current = false;
+          onDraggedRef.current?.();
+        }
       },
       pinch: (ratio) => emit(zoomBy(viewRef.current, ratio)),
       wheel: (factor) => emit(zoomBy(viewRef.current, factor)),
@@ -235,6 +251,12 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
             {labels.retry}
           </button>
         </div>
+      )}
+      {/* Hidden from screen readers: the region's description already says it, with the keys. */}
+      {props.hint && (
+        <p className="pano__hint" aria-hidden="true">
+          {props.hint}
+        </p>
       )}
       {props.children}
     </div>
