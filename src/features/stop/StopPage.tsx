@@ -10,12 +10,13 @@ import { Text } from '../../components/Text';
 import { PlaceLink } from '../../components/PlaceLink';
 import { useReducedMotion } from '../../components/useReducedMotion';
 import { htmlLang } from '../../i18n/i18n';
-import { useLang, useOpenHotspotId, useVisitStore, useView } from '../../store/context';
+import { useLang, useOpenHotspotId, usePresenter, useVisitStore, useView } from '../../store/context';
 import type { ViewerHotspot } from '../../viewer/panorama/HotspotLayer';
 import { hasWebGL } from '../../viewer/webgl';
 import { InfoPanel } from './InfoPanel';
 import { HotspotList, StopList } from './StopLists';
 import { ViewControls } from './ViewControls';
+import { ViewerTools } from './ViewerTools';
 
 // three.js and R3F load only here, so the welcome and about pages never wait for them.
 const PanoramaViewer = lazy(() => import('../../viewer/panorama/PanoramaViewer'));
@@ -45,6 +46,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
   const open = openId ? findHotspot(stop, openId) : undefined;
   const openInfo = open?.kind === 'info' ? open : undefined;
   const reducedMotion = useReducedMotion();
+  const presenting = usePresenter((s) => s.presenting);
   const [webgl] = useState(hasWebGL);
   const [viewerAttempt, setViewerAttempt] = useState(0);
   // The side list's thumbnails (nine of 20 KB on a campus) wait until the panorama is on screen in
@@ -187,6 +189,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
                 >
                   {stop.panorama.source !== 'photo' && <p className="badge">{t('stop.illustration')}</p>}
                   <ViewControls view={view} initialView={stop.initialView} onChange={setView} />
+                  <ViewerTools fullscreenKeys={!presenting} />
                 </PanoramaViewer>
               </Suspense>
             </ErrorBoundary>
