@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser, openPage, readTourContent, waitForPanorama } from './browser';
+import { axeViolations, launchBrowser, openPage, PHONE, readTourContent, visitState, waitForPanorama } from './browser';
 
 const base = inject('baseUrl');
-const { campuses, t } = readTourContent();
+const { campuses, tours, t } = readTourContent();
 const campus = campuses[0]!;
 const stop = campus.stops.find((s) => s.id === campus.firstStop)!;
 const info = stop.hotspots.find((h) => h.kind === 'info')!;
@@ -58,6 +58,63 @@ describe('full screen for the view alone', () => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('pano'))).toBe(true);
     await page.keyboard.press('F');
     await page.waitForFunction(() => document.fullscreenElement === null);
+    await page.context().close();
+  });
+});
+
+describe('share', () => {
+  it('gives the link of this place and view to copy (announced), to a share sheet, and as a QR code that opens the same view', async () => {
+    const page = await openPage(browser, { viewport: PHONE });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    // The platform's share sheet, where there is one: record what it is handed.
+    await page.addInitScript(() => {
+      (window as unknown as { __shared: unknown[] }).__shared = [];
+      navigator.share = (data?: ShareData) => {
+        (window as unknown as { __shared: unknown[] }).__shared.push(data);
+        return Promise.resolve();
+      };
+    });
+    await page.goto(stopUrl('zh', 'yaw=42.5&pitch=-7&fov=70'));
+    await waitForPanorama(page, 'preview');
+    const share = page.getByRole('button', { name: t('zh', 'viewerTools.share') });
+    const box = await share.boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(44);
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await share.click();
+    const dialog = page.getByRole('dialog', { name: t('zh', 'viewerTools.shareTitle') });
+    await dialog.waitFor();
+    const link = await dialog.getByLabel(t('zh', 'viewerTools.shareLink')).inputValue();
+    expect(link).toBe(`${base}/zh/${campus.id}/${stop.id}?yaw=42.5&pitch=-7&fov=70`);
+    await dialog.getByRole('img', { name: t('zh', 'viewerTools.qr') }).locator('svg').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: t('zh', 'viewerTools.copyLink') }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe(t('zh', 'viewerTools.copied'));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await dialog.getByRole('button', { name: t('zh', 'viewerTools.shareVia') }).click();
+    expect(await page.evaluate(() => (window as unknown as { __shared: unknown[] }).__shared)).toEqual([{ title: stop.name.zh, url: link }]);
+    // Esc closes it, and focus is back on Share.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(t('zh', 'viewerTools.share'));
+    // The link opens the same place and view.
+    const other = await openPage(browser, { viewport: PHONE });
+    await other.goto(link);
+    await waitForPanorama(other, 'preview');
+    expect((await visitState(other)).view).toEqual({ yaw: 42.5, pitch: -7, fov: 70 });
+    await other.context().close();
+    await page.context().close();
+  });
+
+  it('on a tour step, shares the step', async () => {
+    const tour = tours[0]!;
+    const first = tour.steps[0]!;
+    const page = await openPage(browser);
+    await page.goto(`${base}/en/${first.campus}/${first.stop}?tour=${tour.id}&step=1`);
+    await waitForPanorama(page, 'preview');
+    await page.getByRole('button', { name: t('en', 'viewerTools.share') }).click();
+    const link = await page.getByRole('dialog').getByLabel(t('en', 'viewerTools.shareLink')).inputValue();
+    expect(new URL(link).searchParams.get('tour')).toBe(tour.id);
+    expect(new URL(link).searchParams.get('step')).toBe('1');
     await page.context().close();
   });
 });

@@ -189,7 +189,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
                 >
                   {stop.panorama.source !== 'photo' && <p className="badge">{t('stop.illustration')}</p>}
                   <ViewControls view={view} initialView={stop.initialView} onChange={setView} />
-                  <ViewerTools fullscreenKeys={!presenting} />
+                  <ViewerTools fullscreenKeys={!presenting} placeName={stop.name[lang]} />
                 </PanoramaViewer>
               </Suspense>
             </ErrorBoundary>
