@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { LIVE_PATH } from '../src/live/protocol';
 import { handleHealth } from './http/health';
-import { applyHeaders, securityHeaders } from './http/securityHeaders';
+import { applyHeaders, isEmbedRequest, securityHeaders } from './http/securityHeaders';
 import { createLive, defaultLiveOptions, type LiveOptions } from './live';
 import { loggablePath, silentLogger, type Logger } from './observability/logger';
 import { createMetrics, type LiveMetrics } from './observability/metrics';
@@ -118,6 +118,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
   sockets = () => live.sockets;
   const serveFile = createStaticHandler(options.distDir);
   const headers = securityHeaders(options.publicOrigins);
+  const embedHeaders = securityHeaders(options.publicOrigins, { embed: true });
   const readiness = {
     draining: () => draining,
     dependencies: async () => {
@@ -129,7 +130,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
   const server = createServer((req, res) => {
     const started = performance.now();
     const id = requestId(req);
-    applyHeaders(res, headers);
+    applyHeaders(res, isEmbedRequest(req.url) ? embedHeaders : headers);
     res.setHeader('X-Request-Id', id);
     if (draining) res.setHeader('Connection', 'close');
     res.once('finish', () => {

@@ -25,6 +25,7 @@ export function Page() {
   const bilingual = usePresenter((s) => s.bilingual && s.presenting);
   // A guide's session panel (code, QR code) comes first; the control to start one comes last.
   const guiding = useLive((s) => s.role === 'guide');
+  const followingGuide = useLive((s) => s.role === 'delegate' && s.following);
   switch (place.page) {
     case 'home':
       return (
@@ -44,6 +45,7 @@ export function Page() {
           campus={campus}
           stop={stop}
           bilingual={bilingual}
+          cameraDriven={inTour || guiding || followingGuide}
           panels={
             <>
               {inTour && <TourPlayer />}

@@ -13,6 +13,9 @@ import { TourSync } from '../features/tour/TourSync';
 import { usePlace, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
 import { DocumentTitle } from './DocumentTitle';
+import { EmbedBridge } from './EmbedBridge';
+import { embedded } from '../store/embed';
+import { EmbedShell } from './EmbedShell';
 import { LanguageSync } from './LanguageSync';
 import { Page } from './Page';
 import { UrlSync } from './UrlSync';
@@ -69,6 +72,16 @@ export function Shell() {
   const tourKey = JSON.stringify(useStore(useVisitStore(), (s) => s.tour));
   useFocusOnPageChange(placeKey, tourKey);
   useScrollOnNavigation(placeKey, tourKey);
+  if (embedded)
+    return (
+      <>
+        <UrlSync />
+        <LanguageSync />
+        <DocumentTitle />
+        <EmbedBridge />
+        <EmbedShell placeKey={placeKey} />
+      </>
+    );
   return (
     <>
       <UrlSync />

@@ -107,6 +107,12 @@ export const stop = z.strictObject({
   panorama,
   initialView: view,
   hotspots: z.array(hotspot),
+  /**
+   * Whether the view turns slowly on its own after 30 s without input (never under reduced motion,
+   * in a tour, a live session or presenter mode). On when left out; `false` for a stop whose point
+   * is one direction.
+   */
+  autorotate: z.boolean().optional(),
 });
 export type Stop = z.infer<typeof stop>;
 

@@ -35,9 +35,11 @@ interface StopPageProps {
   after?: ReactNode;
   /** …and the tour's captions, over the panorama's lower edge (below it where narrow). */
   captions?: ReactNode;
+  /** Something else moves the camera (a tour, a guide's live session): the view does not turn or follow the phone on its own. */
+  cameraDriven?: boolean;
 }
 
-export function StopPage({ campus, stop, bilingual = false, panels, after, captions }: StopPageProps) {
+export function StopPage({ campus, stop, bilingual = false, panels, after, captions, cameraDriven = false }: StopPageProps) {
   const { t } = useTranslation();
   const store = useVisitStore();
   const lang = useLang();
@@ -189,7 +191,12 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
                 >
                   {stop.panorama.source !== 'photo' && <p className="badge">{t('stop.illustration')}</p>}
                   <ViewControls view={view} initialView={stop.initialView} onChange={setView} />
-                  <ViewerTools fullscreenKeys={!presenting} placeName={stop.name[lang]} />
+                  <ViewerTools
+                    fullscreenKeys={!presenting}
+                    placeName={stop.name[lang]}
+                    initialView={stop.initialView}
+                    idleTurn={stop.autorotate !== false && !cameraDriven && !presenting}
+                  />
                 </PanoramaViewer>
               </Suspense>
             </ErrorBoundary>

@@ -3,12 +3,17 @@
  * (where they apply) the idle turn's pause and looking by moving the phone. Each is a named,
  * bilingual 44 × 44 px button, and each is optional: the page leaves out what does not apply.
  */
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fullscreenAvailable } from '../../components/fullscreen';
+import { useReducedMotion } from '../../components/useReducedMotion';
+import type { View } from '../../content/schema';
 import { useVisitStore } from '../../store/context';
 import { stateToUrl } from '../../store/paths';
+import { embedded } from '../../store/embed';
+import { EmbedDialog } from './EmbedDialog';
 import { ShareDialog } from './ShareDialog';
+import { useIdleTurn } from './useIdleTurn';
 import { useViewerFullscreen } from './useViewerFullscreen';
 import './ViewerTools.css';
 
@@ -17,6 +22,29 @@ interface ViewerToolsProps {
   fullscreenKeys: boolean;
   /** The place's name in the visitor's language (the share sheet's title). */
   placeName: string;
+  /** The view when the store has none yet (the stop's initial view). */
+  initialView: View;
+  /** The view may turn when idle: the stop allows it and nothing else (tour, live session, presenter) moves the camera. */
+  idleTurn: boolean;
+}
+
+const IDLE_TURN_OFF_KEY = 'tour.idleTurnOff';
+
+function readIdleTurnOff(): boolean {
+  try {
+    return localStorage.getItem(IDLE_TURN_OFF_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function TurnIcon({ on }: { on: boolean }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M20 12a8 8 0 1 1-2.3-5.7M20 4v4h-4" />
+      {on ? <path d="M10 9.5v5M14 9.5v5" /> : <path d="M10.5 9l4 3-4 3z" />}
+    </svg>
+  );
 }
 
 /** The absolute deep link of what is on screen now: place, view, open hotspot, tour step. */
@@ -44,11 +72,35 @@ function FullscreenIcon({ leave }: { leave: boolean }) {
   );
 }
 
-export function ViewerTools({ fullscreenKeys, placeName }: ViewerToolsProps) {
+function EmbedIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M8 7l-5 5 5 5M16 7l5 5-5 5M13.5 5l-3 14" />
+    </svg>
+  );
+}
+
+export function ViewerTools({ fullscreenKeys, placeName, initialView, idleTurn }: ViewerToolsProps) {
   const { t } = useTranslation();
   const store = useVisitStore();
+  const reducedMotion = useReducedMotion();
+  const [idleTurnOff, setIdleTurnOff] = useState(readIdleTurnOff);
+  const readView = useCallback(() => store.getState().view ?? initialView, [store, initialView]);
+  const writeView = useCallback((v: View) => store.getState().setView(v), [store]);
+  const turnAvailable = idleTurn && !reducedMotion;
+  const turning = useIdleTurn(turnAvailable && !idleTurnOff, readView, writeView);
+  const toggleIdleTurn = () => {
+    const off = !idleTurnOff;
+    setIdleTurnOff(off);
+    try {
+      localStorage.setItem(IDLE_TURN_OFF_KEY, off ? '1' : '0');
+    } catch {
+      // Private mode: the choice holds for this page only.
+    }
+  };
   // The link is taken when the dialog opens: the view it names is the one the visitor chose to share.
   const [sharing, setSharing] = useState<string | null>(null);
+  const [embedding, setEmbedding] = useState<string | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   const fullscreen = useViewerFullscreen(ref, fullscreenKeys);
   const [canFullscreen] = useState(fullscreenAvailable);
@@ -77,7 +129,34 @@ export function ViewerTools({ fullscreenKeys, placeName }: ViewerToolsProps) {
       >
         <ShareIcon />
       </button>
+      {turnAvailable && (
+        <button
+          type="button"
+          className="view-button viewer-tools__turn"
+          aria-label={t('viewerTools.idleTurn')}
+          aria-pressed={!idleTurnOff}
+          title={turning ? t('viewerTools.idleTurnPause') : t('viewerTools.idleTurn')}
+          data-turning={turning ? 'true' : undefined}
+          onClick={toggleIdleTurn}
+        >
+          <TurnIcon on={!idleTurnOff} />
+        </button>
+      )}
       {sharing && <ShareDialog url={sharing} title={placeName} onClose={() => setSharing(null)} />}
+      {/* Inside an embed, the host site already embeds: the snippet is the full tour's to give. */}
+      {!embedded && (
+        <button
+          type="button"
+          className="view-button viewer-tools__embed"
+          aria-label={t('viewerTools.embed')}
+          title={t('viewerTools.embed')}
+          aria-haspopup="dialog"
+          onClick={() => setEmbedding(currentLink(store.getState()))}
+        >
+          <EmbedIcon />
+        </button>
+      )}
+      {embedding && <EmbedDialog url={embedding} title={t('viewerTools.frameTitle', { place: placeName })} onClose={() => setEmbedding(null)} />}
     </div>
   );
 }
