@@ -118,3 +118,57 @@ describe('share', () => {
     await page.context().close();
   });
 });
+
+describe('turning when idle', () => {
+  it('turns slowly after 30 s without input, stops at any input, can be switched off, and never under reduced motion', async () => {
+    const page = await openPage(browser);
+    await page.clock.install();
+    await page.goto(stopUrl('en', 'yaw=10&pitch=0&fov=90'));
+    await waitForPanorama(page, 'preview');
+    const yaw = async () => (await visitState(page)).view!.yaw;
+    const toggle = page.getByRole('button', { name: t('en', 'viewerTools.idleTurn') });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // A key counts as input: the 30 s start again from here.
+    await page.keyboard.press('Shift');
+    await page.clock.runFor(29_000);
+    expect(await yaw()).toBe(10);
+    await page.clock.runFor(3_000);
+    const turned = await yaw();
+    expect(turned).toBeGreaterThan(10);
+    expect(turned).toBeLessThan(20);
+    // Any input stops it.
+    await page.mouse.move(600, 300);
+    await page.mouse.down();
+    await page.mouse.up();
+    const stopped = await yaw();
+    await page.clock.runFor(5_000);
+    expect(await yaw()).toBe(stopped);
+    // Switched off (WCAG 2.2.2: a way to stop it), it does not start again.
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await page.clock.runFor(60_000);
+    expect(await yaw()).toBe(stopped);
+    await toggle.click();
+    expect(await axeViolations(page)).toEqual([]);
+    // Under reduced motion there is no turning and no control for it.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect.poll(() => toggle.count()).toBe(0);
+    await page.clock.runFor(60_000);
+    expect(await yaw()).toBe(stopped);
+    await page.context().close();
+  });
+
+  it('does not turn in a tour', async () => {
+    const tour = tours[0]!;
+    const step = tour.steps[0]!;
+    const page = await openPage(browser);
+    await page.clock.install();
+    await page.goto(`${base}/en/${step.campus}/${step.stop}?tour=${tour.id}&step=1`);
+    await waitForPanorama(page, 'preview');
+    const before = (await visitState(page)).view;
+    expect(await page.getByRole('button', { name: t('en', 'viewerTools.idleTurn') }).count()).toBe(0);
+    await page.clock.runFor(40_000);
+    expect((await visitState(page)).view).toEqual(before);
+    await page.context().close();
+  });
+});
