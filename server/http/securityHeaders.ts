@@ -1,7 +1,7 @@
 /**
  * Headers every response carries, errors and 404s included: a strict Content-Security-Policy (the
  * built app has no inline script or style, and loads nothing from elsewhere), a Permissions-Policy
- * that allows fullscreen (presenter mode) and nothing else, cross-origin isolation of the window,
+ * that allows fullscreen and the motion sensors and nothing else, cross-origin isolation of the window,
  * no MIME sniffing, and no referrer beyond this origin (a live link's path holds its join code).
  *
  * No page may be framed by another site (clickjacking), except an embed URL (`?embed=1`): the
@@ -57,16 +57,20 @@ export function contentSecurityPolicy(publicOrigins: readonly string[] = [], opt
   ].join('; ');
 }
 
-/** Only fullscreen, for this origin; every other powerful feature off until a feature needs it. */
+/**
+ * For this origin only: fullscreen (presenter mode, a stop's view) and the motion sensors behind
+ * `deviceorientation` ("Move phone to look"); every other powerful feature off until a feature
+ * needs it. (An embedding page delegates them to the frame with its iframe's `allow`.)
+ */
 export const PERMISSIONS_POLICY = [
   'fullscreen=(self)',
-  'accelerometer=()',
+  'accelerometer=(self)',
+  'gyroscope=(self)',
+  'magnetometer=(self)',
   'autoplay=()',
   'camera=()',
   'display-capture=()',
   'geolocation=()',
-  'gyroscope=()',
-  'magnetometer=()',
   'microphone=()',
   'midi=()',
   'payment=()',

@@ -17,6 +17,9 @@ export interface Look {
 
 type Vec = [number, number, number];
 
+/** Below this cosine of the pitch (about 72°), the screen's top starts to say which way is ahead. */
+const POLE_BLEND = 0.3;
+
 function rotate(alpha: number, beta: number, gamma: number, v: Vec): Vec {
   const [ca, sa, cb, sb, cg, sg] = [Math.cos(alpha), Math.sin(alpha), Math.cos(beta), Math.sin(beta), Math.cos(gamma), Math.sin(gamma)];
   // Ry(gamma)
@@ -40,10 +43,11 @@ export function orientationToLook(alphaDeg: number, betaDeg: number, gammaDeg: n
   const up = rotate(a, b, g, [Math.sin(s), Math.cos(s), 0]);
   const sinP = clamp(forward[2], -1, 1);
   const cosP = Math.sqrt(1 - sinP * sinP);
-  // Ahead, on the ground: the forward direction's, blended into the screen top's as the phone
-  // points up or down (exact for a level horizon; no sudden spin at the poles).
-  const hx = forward[0] * cosP - up[0] * sinP;
-  const hy = forward[1] * cosP - up[1] * sinP;
+  // Ahead, on the ground: where the back points; only near straight up or down, where that is
+  // undefined, the way the screen's top points takes over, smoothly (no sudden spin at the poles).
+  const nearPole = 1 - Math.min(1, cosP / POLE_BLEND);
+  const hx = forward[0] - up[0] * sinP * nearPole;
+  const hy = forward[1] - up[1] * sinP * nearPole;
   return { yaw: wrapYaw(Math.atan2(hx, hy) / DEG), pitch: Math.asin(sinP) / DEG };
 }
 

@@ -172,3 +172,91 @@ describe('turning when idle', () => {
     await page.context().close();
   });
 });
+
+describe('move phone to look', () => {
+  const tilt = (page: import('playwright-core').Page, alpha: number, beta: number, gamma: number, times = 40) =>
+    page.evaluate(
+      ({ alpha, beta, gamma, times }) => {
+        for (let i = 0; i < times; i++) window.dispatchEvent(new DeviceOrientationEvent('deviceorientation', { alpha, beta, gamma }));
+      },
+      { alpha, beta, gamma, times },
+    );
+
+  it('is off by default; on, turning the phone turns the view smoothly with the horizon level, and drag and buttons still work', async () => {
+    const page = await openPage(browser, { viewport: PHONE });
+    await page.goto(stopUrl('zh', 'yaw=10&pitch=0&fov=90'));
+    await waitForPanorama(page, 'preview');
+    const view = async () => (await visitState(page)).view!;
+    const toggle = page.getByRole('button', { name: t('zh', 'viewerTools.lookByPhone') });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    const box = await toggle.boundingBox();
+    expect(Math.min(box!.width, box!.height)).toBeGreaterThanOrEqual(44);
+    // Off: the sensors change nothing.
+    await tilt(page, 40, 120, 0);
+    expect(await view()).toEqual({ yaw: 10, pitch: 0, fov: 90 });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    // Held upright: the view stays where it was (no jump), level.
+    await tilt(page, 0, 90, 0);
+    const level = await view();
+    expect(level.yaw).toBeCloseTo(10, 6);
+    expect(level.pitch).toBeCloseTo(0, 6);
+    // Turned 30° to the right and tilted back 20°: the view follows, the filter settling on it.
+    await tilt(page, -30, 110, 0);
+    const v = await view();
+    expect(v.yaw).toBeCloseTo(40, 0);
+    expect(v.pitch).toBeCloseTo(20, 0);
+    // A button still turns the view, and the phone carries on from there instead of snapping back.
+    await page.getByRole('button', { name: t('zh', 'stop.lookRight') }).click();
+    const afterButton = (await view()).yaw;
+    expect(afterButton).toBeGreaterThan(v.yaw + 5);
+    await tilt(page, -30, 110, 0, 5);
+    expect((await view()).yaw).toBeCloseTo(afterButton, 0);
+    // Off again: the sensors change nothing.
+    await toggle.click();
+    const still = await view();
+    await tilt(page, 90, 60, 0);
+    expect(await view()).toEqual(still);
+    await page.context().close();
+  });
+
+  it('asks for the permission on press where the platform requires it (iOS), and says so when refused', async () => {
+    const page = await openPage(browser, { viewport: PHONE });
+    await page.addInitScript(() => {
+      (window as unknown as { __asked: number }).__asked = 0;
+      (DeviceOrientationEvent as unknown as { requestPermission(): Promise<string> }).requestPermission = () => {
+        (window as unknown as { __asked: number }).__asked += 1;
+        return Promise.resolve('denied');
+      };
+    });
+    await page.goto(stopUrl('en'));
+    await waitForPanorama(page, 'preview');
+    expect(await page.evaluate(() => (window as unknown as { __asked: number }).__asked)).toBe(0);
+    const toggle = page.getByRole('button', { name: t('en', 'viewerTools.lookByPhone') });
+    await toggle.click();
+    expect(await page.evaluate(() => (window as unknown as { __asked: number }).__asked)).toBe(1);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: t('en', 'viewerTools.motionRefused') }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('waits while a tour moves the camera, and is not offered without a touch screen', async () => {
+    const tour = tours[0]!;
+    const step = tour.steps[0]!;
+    const page = await openPage(browser, { viewport: PHONE });
+    await page.goto(`${base}/en/${step.campus}/${step.stop}?tour=${tour.id}&step=1`);
+    await waitForPanorama(page, 'preview');
+    await page.getByRole('button', { name: t('en', 'viewerTools.lookByPhone') }).click();
+    const before = (await visitState(page)).view;
+    await tilt(page, 60, 100, 0);
+    expect((await visitState(page)).view).toEqual(before);
+    await page.context().close();
+    const desktop = await openPage(browser);
+    await desktop.goto(stopUrl('en'));
+    await waitForPanorama(desktop, 'preview');
+    await desktop.getByRole('button', { name: t('en', 'viewerTools.share') }).waitFor();
+    expect(await desktop.getByRole('button', { name: t('en', 'viewerTools.lookByPhone') }).count()).toBe(0);
+    await desktop.context().close();
+  });
+});

@@ -196,6 +196,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, after, capti
                     placeName={stop.name[lang]}
                     initialView={stop.initialView}
                     idleTurn={stop.autorotate !== false && !cameraDriven && !presenting}
+                    cameraDriven={cameraDriven || presenting}
                   />
                 </PanoramaViewer>
               </Suspense>

@@ -13,6 +13,7 @@ import { stateToUrl } from '../../store/paths';
 import { embedded } from '../../store/embed';
 import { EmbedDialog } from './EmbedDialog';
 import { ShareDialog } from './ShareDialog';
+import { askDeviceLookPermission, deviceLookAvailable, useDeviceLook } from './useDeviceLook';
 import { useIdleTurn } from './useIdleTurn';
 import { useViewerFullscreen } from './useViewerFullscreen';
 import './ViewerTools.css';
@@ -26,6 +27,8 @@ interface ViewerToolsProps {
   initialView: View;
   /** The view may turn when idle: the stop allows it and nothing else (tour, live session, presenter) moves the camera. */
   idleTurn: boolean;
+  /** A tour or live session moves the camera now: looking by moving the phone waits. */
+  cameraDriven: boolean;
 }
 
 const IDLE_TURN_OFF_KEY = 'tour.idleTurnOff';
@@ -80,14 +83,38 @@ function EmbedIcon() {
   );
 }
 
-export function ViewerTools({ fullscreenKeys, placeName, initialView, idleTurn }: ViewerToolsProps) {
+function PhoneIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <rect x="8" y="3" width="8" height="18" rx="1.5" />
+      <path d="M3.5 9a8 8 0 0 0 0 6M20.5 9a8 8 0 0 1 0 6" />
+    </svg>
+  );
+}
+
+export function ViewerTools({ fullscreenKeys, placeName, initialView, idleTurn, cameraDriven }: ViewerToolsProps) {
   const { t } = useTranslation();
   const store = useVisitStore();
   const reducedMotion = useReducedMotion();
   const [idleTurnOff, setIdleTurnOff] = useState(readIdleTurnOff);
   const readView = useCallback(() => store.getState().view ?? initialView, [store, initialView]);
   const writeView = useCallback((v: View) => store.getState().setView(v), [store]);
-  const turnAvailable = idleTurn && !reducedMotion;
+  const [canLookByPhone] = useState(deviceLookAvailable);
+  const [lookByPhone, setLookByPhone] = useState(false);
+  const [phoneStatus, setPhoneStatus] = useState('');
+  useDeviceLook(lookByPhone, cameraDriven, readView, writeView);
+  const toggleLookByPhone = async () => {
+    if (lookByPhone) {
+      setLookByPhone(false);
+      setPhoneStatus('');
+      return;
+    }
+    const granted = await askDeviceLookPermission();
+    setLookByPhone(granted);
+    setPhoneStatus(granted ? '' : t('viewerTools.motionRefused'));
+  };
+  // The phone moving the view is input: no idle turn meanwhile.
+  const turnAvailable = idleTurn && !reducedMotion && !lookByPhone;
   const turning = useIdleTurn(turnAvailable && !idleTurnOff, readView, writeView);
   const toggleIdleTurn = () => {
     const off = !idleTurnOff;
@@ -141,6 +168,23 @@ export function ViewerTools({ fullscreenKeys, placeName, initialView, idleTurn }
         >
           <TurnIcon on={!idleTurnOff} />
         </button>
+      )}
+      {canLookByPhone && (
+        <button
+          type="button"
+          className="view-button viewer-tools__phone"
+          aria-label={t('viewerTools.lookByPhone')}
+          aria-pressed={lookByPhone}
+          title={t('viewerTools.lookByPhone')}
+          onClick={() => void toggleLookByPhone()}
+        >
+          <PhoneIcon />
+        </button>
+      )}
+      {canLookByPhone && (
+        <p className="visually-hidden" role="status">
+          {phoneStatus}
+        </p>
       )}
       {sharing && <ShareDialog url={sharing} title={placeName} onClose={() => setSharing(null)} />}
       {/* Inside an embed, the host site already embeds: the snippet is the full tour's to give. */}
