@@ -24,7 +24,7 @@ function where(state: VisitState): TourWhere {
   };
 }
 
-export function EmbedBridge() {
+export default function EmbedBridge() {
   const store = useVisitStore();
   const content = useContent();
   useEffect(() => {

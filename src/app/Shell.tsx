@@ -1,5 +1,5 @@
 /** The frame around every page: skip link, header with navigation and language, the page, footer. */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -13,13 +13,15 @@ import { TourSync } from '../features/tour/TourSync';
 import { usePlace, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
 import { DocumentTitle } from './DocumentTitle';
-import { EmbedBridge } from './EmbedBridge';
 import { embedded } from '../store/embed';
 import { EmbedShell } from './EmbedShell';
 import { LanguageSync } from './LanguageSync';
 import { Page } from './Page';
 import { UrlSync } from './UrlSync';
 import { useScrollOnNavigation } from './useScrollOnNavigation';
+
+// Only an embedded tour talks to a host page: its message schemas stay out of every other visit's bundle.
+const EmbedBridge = lazy(() => import('./EmbedBridge'));
 
 function PageError() {
   const { t } = useTranslation();
@@ -78,7 +80,9 @@ export function Shell() {
         <UrlSync />
         <LanguageSync />
         <DocumentTitle />
-        <EmbedBridge />
+        <Suspense fallback={null}>
+          <EmbedBridge />
+        </Suspense>
         <EmbedShell placeKey={placeKey} />
       </>
     );

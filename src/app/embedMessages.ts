@@ -4,7 +4,7 @@
  * message is an object whose `type` starts with `campus-tour:`; anything else, or a known type
  * with the wrong shape, is ignored.
  */
-import { z } from 'zod';
+import { z } from '../content/zod';
 import { FOV_MAX, FOV_MIN, ID_PATTERN } from '../content/limits';
 
 const id = z.string().regex(ID_PATTERN);
