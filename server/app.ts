@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import { LIVE_PATH } from '../src/live/protocol';
 import { handleHealth } from './http/health';
 import { handleReports } from './http/reports';
-import { applyHeaders, securityHeaders } from './http/securityHeaders';
+import { applyHeaders, isEmbedRequest, securityHeaders } from './http/securityHeaders';
 import { createLive, defaultLiveOptions, type LiveOptions } from './live';
 import { loggablePath, silentLogger, type Logger } from './observability/logger';
 import { createMetrics, type LiveMetrics } from './observability/metrics';
@@ -180,6 +180,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     logger: log,
   });
   const headers = securityHeaders(options.publicOrigins);
+  const embedHeaders = securityHeaders(options.publicOrigins, { embed: true });
   const readiness = {
     draining: () => draining,
     dependencies: async () => {
@@ -193,7 +194,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
   const server = createServer((req, res) => {
     const started = performance.now();
     const id = requestId(req);
-    applyHeaders(res, headers);
+    applyHeaders(res, isEmbedRequest(req.url) ? embedHeaders : headers);
     res.setHeader('X-Request-Id', id);
     if (draining) res.setHeader('Connection', 'close');
     res.once('finish', () => {

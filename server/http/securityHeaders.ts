@@ -1,8 +1,12 @@
 /**
  * Headers every response carries, errors and 404s included: a strict Content-Security-Policy (the
  * built app has no inline script or style, and loads nothing from elsewhere), a Permissions-Policy
- * that allows fullscreen (presenter mode) and nothing else, cross-origin isolation of the window,
+ * that allows fullscreen and the motion sensors and nothing else, cross-origin isolation of the window,
  * no MIME sniffing, and no referrer beyond this origin (a live link's path holds its join code).
+ *
+ * No page may be framed by another site (clickjacking), except an embed URL (`?embed=1`): the
+ * embedded tour is made to sit in a school's page, and holds nothing a framing page could trick a
+ * visitor into doing (no account, no form that changes anything).
  */
 import type { ServerResponse } from 'node:http';
 
@@ -21,7 +25,18 @@ function socketOrigins(publicOrigins: readonly string[]): string[] {
   return out;
 }
 
-export function contentSecurityPolicy(publicOrigins: readonly string[] = []): string {
+export interface HeaderOptions {
+  /** The response is an embed page: any site may frame it. */
+  embed?: boolean;
+}
+
+/** Whether a request's URL asks for the embedded tour (`?embed=1`, as the app's src/store/embed.ts reads it). */
+export function isEmbedRequest(url: string | undefined): boolean {
+  const query = (url ?? '').split('?')[1];
+  return query !== undefined && new URLSearchParams(query).get('embed') === '1';
+}
+
+export function contentSecurityPolicy(publicOrigins: readonly string[] = [], options: HeaderOptions = {}): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -38,20 +53,24 @@ export function contentSecurityPolicy(publicOrigins: readonly string[] = []): st
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    options.embed ? 'frame-ancestors *' : "frame-ancestors 'none'",
   ].join('; ');
 }
 
-/** Only fullscreen, for this origin; every other powerful feature off until a feature needs it. */
+/**
+ * For this origin only: fullscreen (presenter mode, a stop's view) and the motion sensors behind
+ * `deviceorientation` ("Move phone to look"); every other powerful feature off until a feature
+ * needs it. (An embedding page delegates them to the frame with its iframe's `allow`.)
+ */
 export const PERMISSIONS_POLICY = [
   'fullscreen=(self)',
-  'accelerometer=()',
+  'accelerometer=(self)',
+  'gyroscope=(self)',
+  'magnetometer=(self)',
   'autoplay=()',
   'camera=()',
   'display-capture=()',
   'geolocation=()',
-  'gyroscope=()',
-  'magnetometer=()',
   'microphone=()',
   'midi=()',
   'payment=()',
@@ -60,14 +79,15 @@ export const PERMISSIONS_POLICY = [
   'xr-spatial-tracking=()',
 ].join(', ');
 
-export function securityHeaders(publicOrigins: readonly string[] = []): Record<string, string> {
+export function securityHeaders(publicOrigins: readonly string[] = [], options: HeaderOptions = {}): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(publicOrigins),
+    'Content-Security-Policy': contentSecurityPolicy(publicOrigins, options),
     'Permissions-Policy': PERMISSIONS_POLICY,
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
+    // Browsers that predate frame-ancestors read this instead; an embed page has none (no value means "any").
+    ...(options.embed ? {} : { 'X-Frame-Options': 'DENY' }),
     'Referrer-Policy': 'same-origin',
   };
 }

@@ -42,6 +42,7 @@ export function Page() {
     if (guiding) setEnded(null);
   }
   const endedNotice = ended && !guiding ? ended : null;
+  const followingGuide = useLive((s) => s.role === 'delegate' && s.following);
   switch (place.page) {
     case 'home':
       return (
@@ -67,6 +68,7 @@ export function Page() {
           campus={campus}
           stop={stop}
           bilingual={bilingual}
+          cameraDriven={inTour || guiding || followingGuide}
           panels={inTour && <TourPlayer />}
           session={
             guiding ? (

@@ -1,5 +1,5 @@
 /** The frame around every page: skip link, header with navigation and language, the page, footer. */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -14,10 +14,15 @@ import { TourSync } from '../features/tour/TourSync';
 import { usePlace, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
 import { DocumentTitle } from './DocumentTitle';
+import { embedded } from '../store/embed';
+import { EmbedShell } from './EmbedShell';
 import { LanguageSync } from './LanguageSync';
 import { Page } from './Page';
 import { UrlSync } from './UrlSync';
 import { useScrollOnNavigation } from './useScrollOnNavigation';
+
+// Only an embedded tour talks to a host page: its message schemas stay out of every other visit's bundle.
+const EmbedBridge = lazy(() => import('./EmbedBridge'));
 
 function PageError() {
   const { t } = useTranslation();
@@ -73,6 +78,18 @@ export function Shell() {
   // The speaker-notes window is the presenter's own, beside the projected tab: no site header or
   // footer there, so a stray click cannot navigate it away from the notes (issue 18).
   const notesWindow = place.page === 'notes';
+  if (embedded)
+    return (
+      <>
+        <UrlSync />
+        <LanguageSync />
+        <DocumentTitle />
+        <Suspense fallback={null}>
+          <EmbedBridge />
+        </Suspense>
+        <EmbedShell placeKey={placeKey} />
+      </>
+    );
   return (
     <>
       <UrlSync />

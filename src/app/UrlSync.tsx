@@ -16,8 +16,15 @@ import { findTour, isAtStep } from '../features/tour/tourSteps';
 import { useVisitStore } from '../store/context';
 import { stateToUrl, urlToState, type ParsedUrl } from '../store/paths';
 import { samePlace, sameTourPosition, type VisitState } from '../store/visitStore';
+import { withEmbed } from '../store/embed';
 
 const VIEW_WRITE_DELAY_MS = 300;
+
+/** The URL the app writes for a state: an embedded tour's keep the embed flag (a reload stays an embed). */
+function urlOf(state: Parameters<typeof stateToUrl>[0]): string | null {
+  const url = stateToUrl(state);
+  return url === null ? null : withEmbed(url);
+}
 
 /** The address the app started at, as read once at start. */
 let startRead: { url: string; parsed: ParsedUrl } | null = null;
@@ -85,7 +92,7 @@ export function UrlSync() {
     );
     if (stateToUrl(next) !== stateToUrl(state) || !samePlace(next.place, state.place)) state.restore(next);
     // `/` and other non-canonical spellings become the canonical URL of what is shown.
-    const canonical = stateToUrl(next);
+    const canonical = urlOf(next);
     if (canonical !== null && canonical !== url) {
       ownWrites.current.push(canonical);
       void navigate(canonical, { replace: true });
@@ -95,7 +102,7 @@ export function UrlSync() {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const write = (state: VisitState, replace: boolean) => {
-      const url = stateToUrl(state);
+      const url = urlOf(state);
       const current = window.location.pathname + window.location.search;
       if (url === null || url === current) return;
       ownWrites.current.push(url);

@@ -153,6 +153,12 @@ export const stop = z.strictObject({
   hotspots: z.array(hotspot),
   /** 4–8 words a visitor meets here (checked in src/content/checks/vocabulary.ts). Not in the app's main bundle: see vite.config.ts. */
   vocabulary: z.array(vocabularyWord).optional(),
+  /**
+   * Whether the view turns slowly on its own after 30 s without input (never under reduced motion,
+   * in a tour, a live session or presenter mode). On when left out; `false` for a stop whose point
+   * is one direction.
+   */
+  autorotate: z.boolean().optional(),
 });
 export type Stop = z.infer<typeof stop>;
 

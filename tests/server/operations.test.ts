@@ -76,8 +76,11 @@ describe('security headers', () => {
       expect(directives.get('connect-src')).toContain("'self'");
       expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
       expect(answer.headers['permissions-policy']).toMatch(/(^|, )fullscreen=\(self\)(,|$)/);
-      // Nothing else is allowed: every other feature listed is off.
-      for (const feature of String(answer.headers['permissions-policy']).split(', ').filter((f) => !f.startsWith('fullscreen='))) expect(feature).toMatch(/=\(\)$/);
+      // The motion sensors behind "Move phone to look" are this origin's too; nothing else is allowed.
+      const allowed = ['fullscreen=', 'accelerometer=', 'gyroscope=', 'magnetometer='];
+      for (const feature of String(answer.headers['permissions-policy']).split(', ')) {
+        expect(feature).toMatch(allowed.some((a) => feature.startsWith(a)) ? /=\(self\)$/ : /=\(\)$/);
+      }
       expect(answer.headers['cross-origin-opener-policy']).toBe('same-origin');
       expect(answer.headers['x-content-type-options']).toBe('nosniff');
       expect(answer.headers['referrer-policy']).toBe('same-origin');

@@ -2,10 +2,10 @@
  * The guide's side of a live session: start it, show the join code, QR code and link for the
  * video call, see who follows in which language, and end it.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import QRCode from 'qrcode';
 import { focusWhenReady } from '../../components/focusRescue';
+import { useQrSvg } from '../../components/useQrSvg';
 import { useContent } from '../../content/ContentContext';
 import { formatCode } from '../../live/protocol';
 import { useLang } from '../../store/context';
@@ -14,21 +14,6 @@ import { useLive, useLiveSession } from './LiveSessionContext';
 import { placeName } from './placeName';
 import { ReportsPanel } from './ReportsPanel';
 import './LivePanel.css';
-
-function useQrSvg(text: string | null): string | null {
-  const [svg, setSvg] = useState<string | null>(null);
-  useEffect(() => {
-    if (!text) return;
-    let live = true;
-    QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
-      .then((s) => live && setSvg(s))
-      .catch(() => live && setSvg(null));
-    return () => {
-      live = false;
-    };
-  }, [text]);
-  return text ? svg : null;
-}
 
 /** What the guide is told after ending a session: its code and how many screens it reached. */
 export interface EndedSession {

@@ -10,12 +10,13 @@ import { Text } from '../../components/Text';
 import { PlaceLink } from '../../components/PlaceLink';
 import { useReducedMotion } from '../../components/useReducedMotion';
 import { htmlLang } from '../../i18n/i18n';
-import { useLang, useOpenHotspotId, useVisitStore, useView } from '../../store/context';
+import { useLang, useOpenHotspotId, usePresenter, useVisitStore, useView } from '../../store/context';
 import type { ViewerHotspot } from '../../viewer/panorama/HotspotLayer';
 import { hasWebGL } from '../../viewer/webgl';
 import { InfoPanel } from './InfoPanel';
 import { HotspotList, StopList } from './StopLists';
 import { ViewControls } from './ViewControls';
+import { ViewerTools } from './ViewerTools';
 
 // three.js and R3F load only here, so the welcome and about pages never wait for them.
 const PanoramaViewer = lazy(() => import('../../viewer/panorama/PanoramaViewer'));
@@ -63,9 +64,11 @@ interface StopPageProps {
   words?: ReactNode;
   /** A note beside a stop of the stop list (a live session's count of delegates there). */
   stopBadge?: ((stopId: string) => ReactNode) | undefined;
+  /** Something else moves the camera (a tour, a guide's live session): the view does not turn or follow the phone on its own. */
+  cameraDriven?: boolean;
 }
 
-export function StopPage({ campus, stop, bilingual = false, panels, session, after, captions, words, stopBadge }: StopPageProps) {
+export function StopPage({ campus, stop, bilingual = false, panels, session, after, captions, words, stopBadge, cameraDriven = false }: StopPageProps) {
   const { t } = useTranslation();
   const store = useVisitStore();
   const lang = useLang();
@@ -74,6 +77,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
   const open = openId ? findHotspot(stop, openId) : undefined;
   const openInfo = open?.kind === 'info' ? open : undefined;
   const reducedMotion = useReducedMotion();
+  const presenting = usePresenter((s) => s.presenting);
   const [webgl] = useState(hasWebGL);
   const [viewerAttempt, setViewerAttempt] = useState(0);
   // The side list's thumbnails (nine of 20 KB on a campus) wait until the panorama is on screen in
@@ -226,6 +230,13 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
                   }}
                 >
                   <ViewControls view={view} initialView={stop.initialView} onChange={setView} />
+                  <ViewerTools
+                    fullscreenKeys={!presenting}
+                    placeName={stop.name[lang]}
+                    initialView={stop.initialView}
+                    idleTurn={stop.autorotate !== false && !cameraDriven && !presenting}
+                    cameraDriven={cameraDriven || presenting}
+                  />
                 </PanoramaViewer>
               </Suspense>
             </ErrorBoundary>

@@ -4,20 +4,10 @@
  * iframe, a test browser) presenter mode still works without it.
  */
 import { useMemo } from 'react';
+import { enterFullscreen, exitFullscreen } from '../../components/fullscreen';
 import { usePresenterStore } from '../../store/context';
 
-function enterFullscreen(): void {
-  document.documentElement.requestFullscreen?.().catch(() => undefined);
-}
-
-function exitFullscreen(): void {
-  if (document.fullscreenElement) document.exitFullscreen?.().catch(() => undefined);
-}
-
-export function toggleFullscreen(): void {
-  if (document.fullscreenElement) exitFullscreen();
-  else enterFullscreen();
-}
+export { toggleFullscreen } from '../../components/fullscreen';
 
 /** Enters and leaves presenter mode: the store's state and the screen change together. */
 export function usePresenterMode() {
