@@ -18,6 +18,12 @@ export type Place =
   | { page: 'notes'; tourId: string }
   /** Joining a guide's live session by its code. */
   | { page: 'live'; code: string }
+  /** The delegate's participation record ("Delegation passport"). */
+  | { page: 'passport' }
+  /** A tour's quiz. */
+  | { page: 'quiz'; tourId: string }
+  /** Making the certificate of a tour. */
+  | { page: 'certificate'; tourId: string }
   | { page: 'notFound' };
 
 /** Where the visitor is in a guided tour; `step` counts from 0. */

@@ -12,16 +12,19 @@ import { createI18n } from '../../src/i18n/i18n';
 import { PresenterStoreProvider, VisitStoreProvider } from '../../src/store/context';
 import { createPresenterStore } from '../../src/store/presenterStore';
 import { createVisitStore, type VisitState } from '../../src/store/visitStore';
+import { RecordStoreProvider } from '../../src/store/recordContext';
+import { createRecordStore, type RecordData } from '../../src/store/recordStore';
 
 export function realContent(): Content {
   if (!content) throw new Error('the project content is invalid');
   return content;
 }
 
-export function renderWithApp(ui: ReactNode, initial: Partial<VisitState> = {}, url = '/') {
+export function renderWithApp(ui: ReactNode, initial: Partial<VisitState> = {}, url = '/', record?: RecordData) {
   const state: VisitState = { lang: 'en', place: { page: 'home' }, view: null, openHotspotId: null, tour: null, ...initial };
   const store = createVisitStore(state);
   const presenterStore = createPresenterStore();
+  const recordStore = createRecordStore(record);
   const i18n = createI18n(state.lang);
   store.subscribe((s, prev) => {
     if (s.lang !== prev.lang) void i18n.changeLanguage(s.lang);
@@ -34,13 +37,15 @@ export function renderWithApp(ui: ReactNode, initial: Partial<VisitState> = {}, 
       <VisitStoreProvider store={store}>
         <PresenterStoreProvider store={presenterStore}>
           <LiveSessionProvider session={liveSession}>
-            <ContentProvider content={realContent()}>
-              <RouterProvider router={router} />
-            </ContentProvider>
+            <RecordStoreProvider store={recordStore}>
+              <ContentProvider content={realContent()}>
+                <RouterProvider router={router} />
+              </ContentProvider>
+            </RecordStoreProvider>
           </LiveSessionProvider>
         </PresenterStoreProvider>
       </VisitStoreProvider>
     </I18nextProvider>,
   );
-  return { ...result, store, presenterStore, router, i18n, liveSession };
+  return { ...result, store, presenterStore, recordStore, router, i18n, liveSession };
 }
