@@ -9,15 +9,16 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
  * The layers of src/, top to bottom. A folder imports from the layers below its own, never from one
  * above; within a layer, only along the arrows in SIBLINGS:
  *
- *   app → features → { viewer, store, components, i18n, live } → content
+ *   app → features → { viewer, store, components, i18n, live, certificate } → content
  */
-const LAYERS = [['app'], ['features'], ['viewer', 'store', 'components', 'i18n', 'live'], ['content']];
+const LAYERS = [['app'], ['features'], ['viewer', 'store', 'components', 'i18n', 'live', 'certificate'], ['content']];
 const SIBLINGS = {
   viewer: [], // plain props in, events out: no store, router or i18n (the packages are banned below too)
   store: ['live'], // live URLs (/live/CODE) are read with the live protocol's code format
   components: ['store', 'i18n'],
   i18n: [],
   live: [],
+  certificate: [], // the certificate's pure rules (name), shared by its page and the server
 };
 /** Feature folders: none imports another (the app composes them). Read from disk, so a new one is covered. */
 const FEATURES = readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);

@@ -158,11 +158,69 @@ export const tourStep = z.strictObject({
 });
 export type TourStep = z.infer<typeof tourStep>;
 
+/** The fewest and most questions a tour's quiz has: enough to mean something, short enough to finish. */
+export const QUIZ_MIN_QUESTIONS = 5;
+export const QUIZ_MAX_QUESTIONS = 8;
+export const CHOICE_MIN_OPTIONS = 3;
+export const CHOICE_MAX_OPTIONS = 4;
+
+/**
+ * Where the tour told the fact a question asks about: a step number, counting from 1 as in the
+ * tour's URL (`?step=3`), so the explanation can send the delegate back to it.
+ */
+export const quizCite = z.strictObject({
+  step: z.number({ error: 'cites.step must be a step number' }).int({ message: 'cites.step must be a whole step number' }).min(1, { message: 'cites.step counts from 1' }),
+});
+
+const questionBase = {
+  id,
+  prompt: localizedText,
+  /** Said after the delegate answers: why the answer is right, in the tour's words. */
+  explanation: localizedText,
+  cites: quizCite,
+};
+
+/** Pick one of 3–4 options; `answer` is the index (from 0) of the right one. */
+export const choiceQuestion = z.strictObject({
+  ...questionBase,
+  kind: z.literal('choice'),
+  options: z
+    .array(localizedText)
+    .min(CHOICE_MIN_OPTIONS, { message: `a choice question needs ${CHOICE_MIN_OPTIONS} to ${CHOICE_MAX_OPTIONS} options` })
+    .max(CHOICE_MAX_OPTIONS, { message: `a choice question needs ${CHOICE_MIN_OPTIONS} to ${CHOICE_MAX_OPTIONS} options` }),
+  answer: z.number({ error: 'the answer of a choice question is the index of the right option (from 0)' }).int({ message: 'the answer must be a whole option index' }),
+});
+
+/** A statement that is true or false; `answer` says which. */
+export const trueFalseQuestion = z.strictObject({
+  ...questionBase,
+  kind: z.literal('truefalse'),
+  answer: z.boolean({ error: 'the answer of a true/false question is true or false' }),
+});
+
+export const quizQuestion = z.discriminatedUnion('kind', [choiceQuestion, trueFalseQuestion], {
+  error: 'a question\'s kind must be "choice" or "truefalse"',
+});
+export type ChoiceQuestion = z.infer<typeof choiceQuestion>;
+export type TrueFalseQuestion = z.infer<typeof trueFalseQuestion>;
+export type QuizQuestion = z.infer<typeof quizQuestion>;
+
+/** The quiz at the end of a tour: questions only on facts the tour's own narration and panels state. */
+export const quiz = z.strictObject({
+  questions: z
+    .array(quizQuestion)
+    .min(QUIZ_MIN_QUESTIONS, { message: `a quiz has ${QUIZ_MIN_QUESTIONS} to ${QUIZ_MAX_QUESTIONS} questions` })
+    .max(QUIZ_MAX_QUESTIONS, { message: `a quiz has ${QUIZ_MIN_QUESTIONS} to ${QUIZ_MAX_QUESTIONS} questions` }),
+});
+export type Quiz = z.infer<typeof quiz>;
+
 export const tour = z.strictObject({
   id,
   title: localizedText,
   summary: localizedText,
   steps: z.array(tourStep).min(1, { message: 'a tour needs at least one step' }),
+  /** Optional: a tour without one gives no quiz and no certificate. */
+  quiz: quiz.optional(),
 });
 export type Tour = z.infer<typeof tour>;
 

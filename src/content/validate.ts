@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { campus as campusSchema, college as collegeSchema, toursFile as toursSchema } from './schema';
 import type { Campus, College, Content, Tour } from './schema';
 import type { ContentIssue } from './issues';
+import { checkQuiz } from './checks/quiz';
 
 export { formatIssue, type ContentIssue } from './issues';
 
@@ -129,6 +130,7 @@ function checkTours(tours: readonly Tour[], campuses: readonly Campus[], issues:
     add(`$.tours[${index}].id`, `the tour id "${dup}" is used twice`);
   }
   tours.forEach((t, ti) => {
+    checkQuiz(TOURS_FILE, t, `$.tours[${ti}]`, issues);
     t.steps.forEach((step, si) => {
       const at = `$.tours[${ti}].steps[${si}]`;
       const c = campuses.find((x) => x.id === step.campus);
