@@ -1,4 +1,5 @@
 /** Chooses the page for the visitor's place, checking its ids against the content. */
+import { lazy, Suspense } from 'react';
 import { useContent } from '../content/ContentContext';
 import { findCampus, findStop } from '../content/lookup';
 import { AboutPage } from '../features/about/AboutPage';
@@ -15,8 +16,13 @@ import { NotesPage } from '../features/tour/NotesPage';
 import { TourList } from '../features/tour/TourList';
 import { TourPlayer } from '../features/tour/TourPlayer';
 import { WelcomePage } from '../features/welcome/WelcomePage';
+import { PassportPage } from '../features/passport/PassportPage';
+import { QuizPage } from '../features/quiz/QuizPage';
 import { usePlace, usePresenter, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
+
+// The certificate page (its fonts' coverage, and pdf-lib on demand) loads only when opened.
+const CertificatePage = lazy(() => import('../features/certificate/CertificatePage'));
 
 export function Page() {
   const place = usePlace();
@@ -69,6 +75,16 @@ export function Page() {
       return <NotesPage tourId={place.tourId} />;
     case 'live':
       return <LiveJoinPage code={place.code} />;
+    case 'passport':
+      return <PassportPage />;
+    case 'quiz':
+      return <QuizPage tourId={place.tourId} />;
+    case 'certificate':
+      return (
+        <Suspense fallback={null}>
+          <CertificatePage tourId={place.tourId} />
+        </Suspense>
+      );
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -91,6 +91,9 @@ export function Shell() {
           <PlaceLink to={{ page: 'about' }} aria-current={place.page === 'about' ? 'page' : undefined}>
             {t('nav.about')}
           </PlaceLink>
+          <PlaceLink to={{ page: 'passport' }} aria-current={place.page === 'passport' ? 'page' : undefined}>
+            {t('passport.nav')}
+          </PlaceLink>
         </nav>
         <LanguageSwitch />
       </header>
