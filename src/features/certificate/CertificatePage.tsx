@@ -233,8 +233,10 @@ function IssuedView({ tour, certificate }: { tour: Tour; certificate: IssuedCert
     try {
       const { downloadBlob } = await import('./download');
       if (kind === 'pdf') {
-        const [{ certificatePdf }, coverage] = await Promise.all([import('./certificatePdf'), loadCoverage()]);
-        const bytes = await certificatePdf(lines, coverage);
+        const [{ certificatePdf, needsNameImage, layout }, coverage] = await Promise.all([import('./certificatePdf'), loadCoverage()]);
+        const nameSize = layout(lines).find((row) => row.text === lines.name)?.size ?? 32;
+        const picture = needsNameImage(lines.name) ? await (await import('./certificatePng')).nameImage(lines.name, nameSize) : undefined;
+        const bytes = await certificatePdf(lines, coverage, picture);
         downloadBlob(fileName('pdf'), new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
       } else {
         const { certificatePng } = await import('./certificatePng');

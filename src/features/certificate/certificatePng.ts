@@ -5,7 +5,7 @@
 import QRCode from 'qrcode';
 import { isRightToLeft } from '../../certificate/coverage';
 import type { CertificateLines } from './certificateText';
-import { A4, layout } from './certificatePdf';
+import { A4, layout, type NameImage } from './certificatePdf';
 import { FAMILY_STACK, loadFontFaces } from './fontAssets';
 
 /** Pixels per PDF point: 1754 × 1240, A4 at 150 dpi. */
@@ -45,4 +45,31 @@ export async function certificatePng(lines: CertificateLines): Promise<Blob> {
   await qr.decode();
   ctx.drawImage(qr, A4.width - m - 20 - 78, A4.height - m - 20 - 78, 78, 78);
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toBlob gave nothing'))), 'image/png'));
+}
+
+/** How much finer than a PDF point the name's picture is drawn: sharp when printed. */
+const NAME_SCALE = 6;
+
+/** The name line as the browser draws it (shaped, marks placed, right to left), for the PDF. */
+export async function nameImage(name: string, size: number): Promise<NameImage> {
+  await loadFontFaces();
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  const font = `${size * NAME_SCALE}px ${FAMILY_STACK}`;
+  ctx.font = font;
+  ctx.direction = isRightToLeft(name) ? 'rtl' : 'ltr';
+  const m = ctx.measureText(name);
+  const ascent = Math.ceil(m.actualBoundingBoxAscent) + 4 * NAME_SCALE;
+  const descent = Math.ceil(m.actualBoundingBoxDescent) + 4 * NAME_SCALE;
+  canvas.width = Math.ceil(m.width) + 8 * NAME_SCALE;
+  canvas.height = ascent + descent;
+  ctx.font = font;
+  ctx.direction = isRightToLeft(name) ? 'rtl' : 'ltr';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillStyle = '#1c1c1f';
+  ctx.fillText(name, canvas.width / 2, ascent);
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob gave nothing'))), 'image/png'));
+  return { png: new Uint8Array(await blob.arrayBuffer()), width: canvas.width / NAME_SCALE, height: canvas.height / NAME_SCALE, baseline: descent / NAME_SCALE };
 }
