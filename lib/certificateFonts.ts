@@ -104,7 +104,9 @@ export async function buildCertificateFonts(root: string, out = path.join(root, 
     const text = wanted(source, root);
     const key = createHash('sha256').update(String(VERSION)).update(input).update(text).digest('hex');
     const target = path.join(out, `${source.id}.ttf`);
-    const stamp = `${target}.key`;
+    // The key of what a subset was made from lives outside the served folder.
+    const stamp = path.join(root, 'node_modules/.cache/certificate-fonts', `${source.id}.key`);
+    mkdirSync(path.dirname(stamp), { recursive: true });
     if (!existsSync(target) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== key) {
       const subset = await subsetFont(input, text, { targetFormat: 'truetype' });
       writeFileSync(target, subset);

@@ -1,0 +1,12 @@
+import { contextOptions, DESKTOP, launchBrowser, PHONE } from './lib/chromium';
+const base = 'http://127.0.0.1:4391';
+const [path, size, file, setup] = process.argv.slice(2);
+const browser = await launchBrowser();
+const ctx = await browser.newContext(contextOptions({ viewport: size === 'phone' ? PHONE : DESKTOP, locale: path!.startsWith('/zh') ? 'zh-CN' : 'en-US' }));
+const page = await ctx.newPage();
+page.on('console', (m) => console.log('console:', m.text()));
+if (setup) await ctx.addInitScript((rec) => localStorage.setItem('cbdo.record', rec), setup);
+await page.goto(base + path);
+await page.waitForTimeout(1500);
+await page.screenshot({ path: file!, fullPage: true });
+await browser.close();
