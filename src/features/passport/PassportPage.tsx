@@ -65,7 +65,7 @@ export function PassportPage() {
         <>
           <p className="passport__progress">
             <span className="passport__count" aria-hidden="true">
-              {t('passport.progress', { visited, total: stops.length })}
+              {visited} / {stops.length}
             </span>
             <span className="visually-hidden">{t('passport.progressLabel', { visited, total: stops.length })}</span>
             <span className="passport__rings">{t('passport.ringsLabel', { count: rings })}</span>

@@ -70,7 +70,6 @@ describe('the certificate PDF', () => {
     // pdf.js gives right-to-left text back in logical order, but its spacing heuristics split a
     // joined word and it reads the font's separate dot and mark glyphs as control characters
     // (poppler's pdftotext reads the name exactly): the letters are compared without those.
-    // eslint-disable-next-line no-control-regex -- the control characters are what is removed
     const letters = (s: string) => s.replace(/[\s\u0000-\u001f\u200e\u200f\u202a-\u202e]/g, '');
     expect(letters(text)).toContain(letters('عائشہ ڈار'));
   }, 60_000);

@@ -76,7 +76,7 @@ describe('stamps, rings and tours against the content', () => {
     const stamps = Object.fromEntries(stops.map((s) => [`${s.campusId}/${s.stopId}`, { visitedAt: '2026-11-30T00:00:00.000Z' }]));
     expect(tourProgress({ stamps, quizzes: {} }, tour).ready).toBe(false);
     expect(tourProgress({ stamps, quizzes: { [tour.id]: result(40, false) } }, tour).ready).toBe(false);
-    const { [`${stops[0]!.campusId}/${stops[0]!.stopId}`]: _dropped, ...three } = stamps;
+    const three = Object.fromEntries(Object.entries(stamps).slice(1));
     const missingOne = tourProgress({ stamps: three, quizzes: { [tour.id]: result(80, true) } }, tour);
     expect(missingOne).toMatchObject({ visited: 3, total: 4, ready: false });
     expect(tourProgress({ stamps, quizzes: { [tour.id]: result(80, true) } }, tour)).toMatchObject({ visited: 4, total: 4, ready: true });
