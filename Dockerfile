@@ -21,7 +21,8 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4173 \
-    LIVE_SECRET_FILE=/var/lib/tour/live-secret
+    LIVE_SECRET_FILE=/var/lib/tour/live-secret \
+    DATA_DIR=/var/lib/tour
 WORKDIR /app
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/package.json ./

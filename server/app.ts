@@ -17,6 +17,12 @@ import { createMetrics, type LiveMetrics } from './observability/metrics';
 import { relayObserver } from './observability/observer';
 import type { Relay } from './relay';
 import { createStaticHandler } from './static';
+import { certSecret } from './certificates/secret';
+import { loadTours } from './certificates/tours';
+import { certificates } from './db/certificates';
+import { liveReports } from './db/liveReports';
+import { certificatesApi } from './http/certificatesApi';
+import { openDatabase, type AppDatabase } from './db/open';
 
 export interface LiveServerOptions extends LiveOptions {
   host: string;
@@ -38,6 +44,15 @@ export interface LiveServerOptions extends LiveOptions {
   shutdownDelayMs: number;
   /** Where the JSON log lines go; silent by default (index.ts logs to stdout). */
   logger: Logger;
+  /** PostgreSQL (DATABASE_URL); null: SQLite in `dataDir` (server/db/open.ts). */
+  databaseUrl: string | null;
+  /** How often expired live reports are deleted (also once at start). */
+  purgeEveryMs: number;
+  /** The key of certificate codes (CERT_SECRET); null: the data directory's (certificates/secret.ts). */
+  certSecret: Buffer | null;
+  /** Quiz and certificate POSTs one address may make per `apiPostWindowMs`. */
+  apiPostLimit: number;
+  apiPostWindowMs: number;
 }
 
 export const defaultServerOptions = (): LiveServerOptions => ({
@@ -51,6 +66,11 @@ export const defaultServerOptions = (): LiveServerOptions => ({
   shutdownTimeoutMs: 10_000,
   shutdownDelayMs: 0,
   logger: silentLogger(),
+  databaseUrl: null,
+  purgeEveryMs: 3600_000,
+  certSecret: null,
+  apiPostLimit: 300,
+  apiPostWindowMs: 10 * 60_000,
 });
 
 export interface LiveServer {
@@ -63,6 +83,8 @@ export interface LiveServer {
   metrics: LiveMetrics;
   /** `http://host:port/metrics` when served on a port of its own. */
   metricsUrl: string | null;
+  /** The server's database: certificates, quiz attempts, live-session reports. */
+  database: AppDatabase;
   /**
    * The graceful stop (SIGTERM): /readyz says 503 and the port stops accepting at once, live
    * clients are told to reconnect (1001, going away: through the load balancer to another
@@ -113,16 +135,48 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     sockets: () => sockets(),
     draining: () => draining,
   });
-  const live = await createLive({ ...options, relay: { events: relayObserver(log, metrics), ...options.relay } });
+  // Checked before anything opens: a server without its certificate key must not start.
+  const certKey = certSecret(options);
+  const tours = loadTours();
+  const database = await openDatabase(options);
+  const purge = () =>
+    liveReports(database.db)
+      .purgeExpired()
+      .then(
+        (deleted) => deleted > 0 && log.info({ event: 'live-reports-purged', deleted }, 'expired live-session reports deleted'),
+        (error: unknown) => log.error({ event: 'purge-failed', err: error instanceof Error ? error.message : String(error) }, 'deleting expired live-session reports failed'),
+      );
+  await purge();
+  const purgeTimer = setInterval(() => void purge(), options.purgeEveryMs);
+  purgeTimer.unref();
+  let live: Awaited<ReturnType<typeof createLive>>;
+  try {
+    live = await createLive({ ...options, relay: { events: relayObserver(log, metrics), ...options.relay } });
+  } catch (error) {
+    clearInterval(purgeTimer);
+    await database.close();
+    throw error;
+  }
   relay = live.relay;
   sockets = () => live.sockets;
   const serveFile = createStaticHandler(options.distDir);
+  const api = certificatesApi({
+    tours,
+    certificates: certificates(database.db),
+    secret: certKey,
+    trustProxy: options.trustProxy,
+    postLimit: options.apiPostLimit,
+    postWindowMs: options.apiPostWindowMs,
+    logger: log,
+  });
   const headers = securityHeaders(options.publicOrigins);
   const readiness = {
     draining: () => draining,
     dependencies: async () => {
       if (options.redisUrl) await live.ping().catch(() => Promise.reject(new Error('Redis does not answer')));
+      await database.ping().catch(() => Promise.reject(new Error(`the database (${database.engine}) does not answer`)));
     },
+    details: () => ({ db: database.engine }),
     onFailure: (error: unknown) => log.error({ event: 'not-ready', reason: error instanceof Error ? error.message : String(error) }, 'readyz: not ready'),
   };
 
@@ -149,6 +203,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
       void serveMetrics(res, metrics);
       return;
     }
+    if (api(req, res, path ?? '')) return;
     if (path === LIVE_PATH) {
       res.writeHead(426, { Upgrade: 'websocket', 'Content-Type': 'text/plain; charset=utf-8' }).end('Upgrade to a WebSocket\n');
       return;
@@ -183,6 +238,9 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
       await new Promise<void>((done) => metricsServer.close(() => done()));
     }
     await live.close();
+    clearInterval(purgeTimer);
+    // Last: requests still finishing above may write to it.
+    await database.close();
   };
 
   return {
@@ -193,6 +251,7 @@ export async function startLiveServer(overrides: Partial<LiveServerOptions> = {}
     mode: live.mode,
     metrics,
     metricsUrl,
+    database,
     shutdown() {
       stopped ??= (async () => {
         draining = true;

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { defaultServerOptions, type LiveServerOptions } from './app';
 import { defaultDataDir } from './dataDir';
+import { certSecretFromText } from './certificates/secret';
 import { secretFromText } from './secret';
 
 function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -42,6 +43,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveServer
     distDir: env.DIST_DIR || d.distDir,
     dataDir: defaultDataDir(env),
     redisUrl: env.REDIS_URL || null,
+    databaseUrl: env.DATABASE_URL || null,
+    certSecret: env.CERT_SECRET ? certSecretFromText(env.CERT_SECRET) : null,
+    apiPostLimit: number(env, 'API_POST_LIMIT', d.apiPostLimit),
     secret: env.LIVE_SECRET ? secretFromText(env.LIVE_SECRET) : null,
     secretFile: env.LIVE_SECRET_FILE ? resolve(env.LIVE_SECRET_FILE) : null,
     publicOrigins,

@@ -19,7 +19,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 const uid = (): number | null => (typeof process.getuid === 'function' ? process.getuid() : null);
 
 /** Throws a clear error unless `stats` belong to this process's user and nobody else may read or write them. */
-function checkPrivate(path: string, stats: Stats, kind: 'directory' | 'file'): void {
+export function checkPrivate(path: string, stats: Stats, kind: 'directory' | 'file'): void {
   const me = uid();
   if (me !== null && stats.uid !== me) {
     throw new Error(`${path}: this ${kind} belongs to user ${stats.uid}, not to the server's user ${me}; refusing to trust it (remove it, or chown it to the server's user)`);

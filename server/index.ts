@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const wsUrl = `${live.url.replace(/^http/, 'ws')}${LIVE_PATH}`;
   log.info(
     { event: 'listening', url: live.url, mode: live.mode, metrics: live.metricsUrl ?? (options.metricsToken ? `${live.url}/metrics (token)` : 'off') },
-    `Serving ${live.url} (live relay on ${wsUrl}, ${live.mode === 'redis' ? 'Redis scale-out' : 'in memory'}; pid ${process.pid})`,
+    `Serving ${live.url} (live relay on ${wsUrl}, ${live.mode === 'redis' ? 'Redis scale-out' : 'in memory'}; database: ${live.database.engine}; pid ${process.pid})`,
   );
   let stopping = false;
   const stop = (signal: string) => {

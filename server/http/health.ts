@@ -11,6 +11,8 @@ export interface Readiness {
   dependencies(): Promise<void>;
   /** Told why a check failed (for the log: the reply says only "not ready"). */
   onFailure?(error: unknown): void;
+  /** Named dependencies shown in the ready reply, e.g. `{ db: 'sqlite' }`. */
+  details?(): Record<string, string>;
 }
 
 const CHECK_TIMEOUT_MS = 1000;
@@ -37,7 +39,7 @@ export function handleHealth(req: IncomingMessage, res: ServerResponse, readines
   });
   Promise.race([readiness.dependencies(), timeout])
     .then(
-      () => reply(res, readiness.draining() ? 503 : 200, { status: readiness.draining() ? 'shutting down' : 'ready' }),
+      () => reply(res, readiness.draining() ? 503 : 200, { status: readiness.draining() ? 'shutting down' : 'ready', ...readiness.details?.() }),
       (error: unknown) => {
         readiness.onFailure?.(error);
         reply(res, 503, { status: 'not ready' });

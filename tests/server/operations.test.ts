@@ -93,10 +93,18 @@ describe('security headers', () => {
 });
 
 describe('health and readiness', () => {
-  it('says alive and ready in memory', async () => {
+  it('says alive and ready in memory, with the database it uses', async () => {
     const server = await start();
     expect(await get(`${server.url}/healthz`)).toMatchObject({ status: 200, body: '{"status":"ok"}\n' });
-    expect(await get(`${server.url}/readyz`)).toMatchObject({ status: 200, body: '{"status":"ready"}\n' });
+    expect(await get(`${server.url}/readyz`)).toMatchObject({ status: 200, body: '{"status":"ready","db":"sqlite"}\n' });
+  });
+
+  it('is not ready while the database does not answer, and says why in the log', async () => {
+    const log = memoryLog();
+    const server = await start({ logger: log.logger });
+    await server.database.close();
+    expect(await get(`${server.url}/readyz`)).toMatchObject({ status: 503, body: '{"status":"not ready"}\n' });
+    expect(log.text()).toContain('the database (sqlite) does not answer');
   });
 
   it('is not ready while Redis does not answer, and says why in the log only', async () => {
