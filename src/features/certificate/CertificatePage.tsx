@@ -51,6 +51,8 @@ function Certificate({ tour }: { tour: Tour }) {
   const certificates = useRecord((s) => s.certificates);
   const progress = tourProgress({ stamps, quizzes }, tour);
   const issued = certificates.filter((c) => c.tourId === tour.id);
+  // The form until a certificate comes back; then the certificate (one per passed attempt: the
+  // server refuses a second, so a new one needs the quiz again).
   const [making, setMaking] = useState(issued.length === 0);
   const latest = issued[issued.length - 1];
 
@@ -87,13 +89,6 @@ function Certificate({ tour }: { tour: Tour }) {
       ) : (
         <>
           <IssuedView tour={tour} certificate={latest} />
-          {progress.ready && (
-            <p>
-              <button type="button" className="button button--quiet" onClick={() => setMaking(true)}>
-                {t('certificate.makeAnother')}
-              </button>
-            </p>
-          )}
         </>
       )}
       <p>
@@ -161,7 +156,7 @@ function NameForm({ tour, onIssued }: { tour: Tour; onIssued: () => void }) {
       result.reason === 'name'
         ? result.message[lang]
         : result.reason === 'not-passed'
-          ? t('certificate.notPassedServer')
+          ? (result.message?.[lang] ?? t('certificate.notPassedServer'))
           : result.reason === 'unknown-attempt'
             ? t('certificate.unknownAttempt')
             : result.reason === 'network'

@@ -146,7 +146,7 @@ export function PassportPage() {
                       <bdi className="passport__cert-name">{c.name}</bdi>
                       {' — '}
                       {t('passport.certificateLine', { tour: title ? title[lang] : c.tourId, date: formatDate(c.issuedAt, lang), code: c.code })}{' '}
-                      <a href={`/${lang}/verify/${encodeURIComponent(c.code)}`}>{t('passport.verifyLink')}</a>
+                      <a href={`/verify/${encodeURIComponent(c.code)}`}>{t('passport.verifyLink')}</a>
                     </li>
                   );
                 })}
