@@ -14,7 +14,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 const LAYERS = [['app'], ['features'], ['viewer', 'store', 'components', 'i18n', 'live', 'certificate'], ['content']];
 const SIBLINGS = {
   viewer: [], // plain props in, events out: no store, router or i18n (the packages are banned below too)
-  store: ['live'], // live URLs (/live/CODE) are read with the live protocol's code format
+  store: ['live', 'certificate'], // live URLs (/live/CODE) and verify URLs (/verify/CODE) are read with their code formats
   components: ['store', 'i18n'],
   i18n: [],
   live: [],

@@ -5,6 +5,9 @@
  * record whose fields were changed no longer matches its code.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { CERT_CODE_ALPHABET as ALPHABET, CERT_CODE_LENGTH as CODE_LENGTH, formatCertCode, normalizeCertCode } from '../../src/certificate/code';
+
+export { CODE_LENGTH };
 
 export interface CertificateFields {
   attemptId: string;
@@ -18,8 +21,6 @@ export interface CertificateFields {
   issuedAt: string;
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-export const CODE_LENGTH = 16;
 
 /** The fields in a fixed order, as JSON: no separator inside a name can shift one field into another. */
 export function canonicalFields(fields: CertificateFields): string {
@@ -48,14 +49,8 @@ export function certificateCode(secret: Buffer, fields: CertificateFields): stri
   return base32(createHmac('sha256', secret).update(canonicalFields(fields), 'utf8').digest(), CODE_LENGTH);
 }
 
-/** `ABCD-EFGH-JKMN-PQRS`, as printed on the certificate. */
-export const formatCode = (code: string): string => code.match(/.{1,4}/g)?.join('-') ?? code;
-
-/** A code as typed (any case, with dashes or spaces) as stored; null when it cannot be one. */
-export function normalizeCode(typed: string): string | null {
-  const code = typed.toUpperCase().replace(/[\s-]/g, '');
-  return code.length === CODE_LENGTH && [...code].every((c) => ALPHABET.includes(c)) ? code : null;
-}
+export const formatCode = formatCertCode;
+export const normalizeCode = normalizeCertCode;
 
 /** True when `code` is the HMAC of exactly these fields: a stored record that was changed fails. */
 export function verifyCode(secret: Buffer, code: string, fields: CertificateFields): boolean {

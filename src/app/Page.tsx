@@ -18,6 +18,7 @@ import { TourPlayer } from '../features/tour/TourPlayer';
 import { WelcomePage } from '../features/welcome/WelcomePage';
 import { PassportPage } from '../features/passport/PassportPage';
 import { QuizPage } from '../features/quiz/QuizPage';
+import { VerifyPage } from '../features/verify/VerifyPage';
 import { usePlace, usePresenter, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
 
@@ -85,6 +86,8 @@ export function Page() {
           <CertificatePage tourId={place.tourId} />
         </Suspense>
       );
+    case 'verify':
+      return <VerifyPage key={place.code ?? ''} code={place.code} />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -56,6 +56,9 @@ export function pageTitle(state: Pick<VisitState, 'lang' | 'place' | 'tour'>, co
       parts = tour ? [t(place.page === 'quiz' ? 'quiz.title' : 'certificate.title', { tour: tour.title[lang] })] : [t('notFound.title')];
       break;
     }
+    case 'verify':
+      parts = [t('verify.title')];
+      break;
     case 'notFound':
       parts = [t('notFound.title')];
       break;

@@ -14,16 +14,20 @@
  *   /en/passport                the delegate's participation record
  *   /en/quiz/yubei-tour         a tour's quiz
  *   /en/certificate/yubei-tour  making that tour's certificate
+ *   /en/verify/ABCD-EFGH-JKMN-PQRS
+ *                               what was issued under a certificate's code (/en/verify: the form);
+ *                               /verify/… without a language, as printed on a certificate, too
  */
 import { ID_PATTERN as ID, LANGS, FOV_MAX, FOV_MIN, type Lang } from '../content/limits';
 import type { View } from '../content/schema';
 import { CODE_LENGTH, normalizeCode } from '../live/protocol';
+import { formatCertCode, normalizeCertCode } from '../certificate/code';
 import type { Place, TourPosition, VisitState } from './visitStore';
 
 export const isLang = (value: string | undefined): value is Lang => LANGS.includes(value as Lang);
 
 /** The first path segment (after the language) of each page that is not a campus or a stop. */
-const SEGMENT = { about: 'about', notes: 'notes', live: 'live', passport: 'passport', quiz: 'quiz', certificate: 'certificate' } as const satisfies Partial<Record<Place['page'], string>>;
+const SEGMENT = { about: 'about', notes: 'notes', live: 'live', verify: 'verify', passport: 'passport', quiz: 'quiz', certificate: 'certificate' } as const satisfies Partial<Record<Place['page'], string>>;
 
 /**
  * First path segments the app's own pages take. A campus with one of these ids could never be
@@ -70,6 +74,8 @@ export function stateToUrl(
       return `/${lang}/${SEGMENT.quiz}/${place.tourId}`;
     case 'certificate':
       return `/${lang}/${SEGMENT.certificate}/${place.tourId}`;
+    case 'verify':
+      return `/${lang}/${SEGMENT.verify}${place.code ? `/${normalizeCertCode(place.code) ? formatCertCode(place.code) : place.code}` : ''}`;
     case 'notFound':
       return null;
   }
@@ -112,6 +118,16 @@ export function urlToState(pathname: string, search: string): ParsedUrl {
   const parts = pathname.split('/').filter(Boolean);
   const none = { view: null, openHotspotId: null, tour: null };
   if (parts.length === 0) return { lang: null, place: { page: 'home' }, ...none };
+  // The verify page, with or without a language: its address is printed on certificates.
+  const verifyAt = parts[0] === SEGMENT.verify ? 0 : isLang(parts[0]) && parts[1] === SEGMENT.verify ? 1 : -1;
+  if (verifyAt >= 0 && parts.length <= verifyAt + 2) {
+    const lang = verifyAt === 1 && isLang(parts[0]) ? parts[0] : null;
+    const typed = parts[verifyAt + 1];
+    if (typed === undefined) return { lang, place: { page: 'verify', code: null }, ...none };
+    // A code that cannot be one stays as typed (within bounds): the page says what is wrong with it.
+    const code = normalizeCertCode(typed) ?? (/^[\w-]{1,40}$/.test(typed) ? typed : null);
+    return { lang, place: code ? { page: 'verify', code } : { page: 'notFound' }, ...none };
+  }
   const [lang, first, second, ...rest] = parts;
   if (!isLang(lang) || rest.length > 0) return { lang: isLang(lang) ? lang : null, place: { page: 'notFound' }, ...none };
   if (first === undefined) return { lang, place: { page: 'home' }, ...none };

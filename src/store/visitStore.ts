@@ -24,6 +24,8 @@ export type Place =
   | { page: 'quiz'; tourId: string }
   /** Making the certificate of a tour. */
   | { page: 'certificate'; tourId: string }
+  /** Checking a certificate's verification code (null: the form to enter one). */
+  | { page: 'verify'; code: string | null }
   | { page: 'notFound' };
 
 /** Where the visitor is in a guided tour; `step` counts from 0. */
