@@ -6,6 +6,9 @@
  * saved as palette PNGs (a quarter of the size, no visible loss on renderings).
  * --learner takes the Chinese-learner views: pinyin on, a word card with its stroke order, and
  * My words, at both sizes in both languages.
+ * --passport takes the delegation passport, a quiz with feedback and an issued certificate (the
+ * page and the PNG file it downloads), phone and desktop, both languages; it answers a quiz on the
+ * server it shoots, so run it against a throwaway data directory.
  */
 import { mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +23,7 @@ const base = args[0] ?? 'http://127.0.0.1:4173';
 const out = args[1] ?? 'docs/screenshots';
 const gallery = process.argv.includes('--gallery');
 const learner = process.argv.includes('--learner');
+const passport = process.argv.includes('--passport');
 
 type Size = 'desktop' | 'phone';
 /** The campus imagery gallery: each overview on a desktop and a phone, in both languages, and twelve stops. */
@@ -154,4 +158,62 @@ async function takeLearner() {
   }
 }
 
-void (gallery ? takeGallery() : learner ? takeLearner() : main());
+/** A record with a few stamps (one ringed) and a passed quiz the server has seen, for the passport shots. */
+async function seedRecord(page: Page, tourId: string, answers: Record<string, number | boolean>) {
+  const response = await page.request.post(`${base}/api/quiz/${tourId}/attempts`, { data: { answers } });
+  const attempt = (await response.json()) as { attemptId: string; correct: number; total: number; percent: number; passed: boolean };
+  const at = '2026-11-30T06:00:00.000Z';
+  const stamps = Object.fromEntries(['yubei/main-gate', 'yubei/library', 'yubei/training-centre', 'yubei/sports-ground', 'nanchuan/main-gate', 'nanchuan/canteen'].map((k) => [k, { visitedAt: at }]));
+  const record = { version: 1, stamps, opened: { 'yubei/main-gate': ['gate-history'] }, quizzes: { [tourId]: { ...attempt, at } }, certificates: [] };
+  await page.context().addInitScript((text) => localStorage.setItem('cbdo.record', text), JSON.stringify(record));
+}
+
+async function takePassport() {
+  mkdirSync(out, { recursive: true });
+  const { readFileSync } = await import('node:fs');
+  const tours = (JSON.parse(readFileSync('assets/content/tours.json', 'utf8')) as { tours: { id: string; quiz?: { questions: { id: string; answer: number | boolean }[] } }[] }).tours;
+  const tour = tours.find((x) => x.id === 'yubei-walk')!;
+  const answers = Object.fromEntries(tour.quiz!.questions.map((q) => [q.id, q.answer]));
+  const names = { en: 'Anna Schmidt', zh: '王小明' };
+  const browser = await launchBrowser();
+  try {
+    for (const [sizeName, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      for (const lang of ['en', 'zh'] as const) {
+        const page = await openPage(browser, { viewport, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+        await seedRecord(page, tour.id, answers);
+        const shoot = async (name: string, fullPage = false) => {
+          const file = path.join(out, `${name}-${sizeName}-${lang}.png`);
+          await page.screenshot({ path: file, fullPage });
+          await shrink(file);
+          console.log(file);
+        };
+        await page.goto(`${base}/${lang}/passport`);
+        await page.waitForLoadState('networkidle');
+        await shoot('passport');
+        await page.goto(`${base}/${lang}/quiz/${tour.id}`);
+        await page.locator('.quiz__option input').nth(2).check();
+        await page.locator('.quiz__check button').first().click();
+        await page.locator('.quiz__feedback').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        await shoot('quiz');
+        await page.goto(`${base}/${lang}/certificate/${tour.id}`);
+        await page.locator('#certificate-name').fill(names[lang]);
+        await page.locator('.certificate-form button[type="submit"]').click();
+        await page.locator('.certificate-sheet').waitFor();
+        await page.waitForLoadState('networkidle');
+        await shoot('certificate');
+        if (sizeName === 'desktop') {
+          const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.certificate-issued__actions button').nth(1).click()]);
+          const file = path.join(out, `certificate-file-${lang}.png`);
+          await sharp((await download.path())!).resize({ width: 1200 }).toFile(file);
+          await shrink(file);
+          console.log(file);
+        }
+        await page.context().close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+void (gallery ? takeGallery() : learner ? takeLearner() : passport ? takePassport() : main());

@@ -12,7 +12,7 @@ const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
 /** Text formats worth compressing; images and fonts are compressed already. */
-export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.map', '.txt', '.xml', '.svg', '.gltf', '.wasm']);
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.map', '.txt', '.xml', '.svg', '.gltf', '.wasm', '.ttf']);
 /** Smaller files gain less than the bytes of the Content-Encoding header. */
 const MIN_BYTES = 512;
 /** A variant must be at most this share of the original to be worth its file. */

@@ -17,6 +17,8 @@ import { NotesPage } from '../features/tour/NotesPage';
 import { TourList } from '../features/tour/TourList';
 import { TourPlayer } from '../features/tour/TourPlayer';
 import { WelcomePage } from '../features/welcome/WelcomePage';
+import { PassportPage } from '../features/passport/PassportPage';
+import { QuizPage } from '../features/quiz/QuizPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
 import { usePlace, usePresenter, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
@@ -25,6 +27,9 @@ import { lazy, Suspense, useState } from 'react';
 // The learner's views load with their first use: the welcome page carries none of them.
 const MyWordsPage = lazy(() => import('../features/words/MyWordsPage').then((m) => ({ default: m.MyWordsPage })));
 const WordsPanel = lazy(() => import('../features/words/WordsPanel').then((m) => ({ default: m.WordsPanel })));
+
+// The certificate page (its fonts' coverage, and pdf-lib on demand) loads only when opened.
+const CertificatePage = lazy(() => import('../features/certificate/CertificatePage'));
 
 export function Page() {
   const place = usePlace();
@@ -105,6 +110,16 @@ export function Page() {
       return <NotesPage tourId={place.tourId} />;
     case 'live':
       return <LiveJoinPage code={place.code} />;
+    case 'passport':
+      return <PassportPage />;
+    case 'quiz':
+      return <QuizPage tourId={place.tourId} />;
+    case 'certificate':
+      return (
+        <Suspense fallback={null}>
+          <CertificatePage tourId={place.tourId} />
+        </Suspense>
+      );
     case 'verify':
       return <VerifyPage key={place.code ?? ''} code={place.code} />;
     case 'notFound':

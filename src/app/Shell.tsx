@@ -118,6 +118,9 @@ export function Shell() {
           <PlaceLink to={{ page: 'words' }} aria-current={place.page === 'words' ? 'page' : undefined}>
             {t('words.navMyWords')}
           </PlaceLink>
+          <PlaceLink to={{ page: 'passport' }} aria-current={place.page === 'passport' ? 'page' : undefined}>
+            {t('passport.nav')}
+          </PlaceLink>
         </nav>
         <PinyinToggle />
         <LanguageSwitch />

@@ -12,6 +12,9 @@ import { createWordsStore } from '../store/wordsStore';
 import { RESERVED_SEGMENTS } from '../store/paths';
 import { createPresenterStore } from '../store/presenterStore';
 import { createVisitStore } from '../store/visitStore';
+import { RecordStoreProvider } from '../store/recordContext';
+import { createRecordStore, emptyRecord } from '../store/recordStore';
+import { persistRecord } from './recordPersistence';
 import { createLiveSession } from '../features/live/liveSession';
 import { LiveSessionProvider } from '../features/live/LiveSessionContext';
 import { ContentErrorPage } from './ContentErrorPage';
@@ -25,6 +28,10 @@ const lang = fromUrl.lang ?? preferredLang();
 const store = createVisitStore({ ...fromUrl, lang });
 const presenterStore = createPresenterStore();
 const wordsStore = createWordsStore();
+// The participation record is read from the browser's storage while the app starts; nothing is
+// saved over it until then.
+const recordStore = createRecordStore(emptyRecord(), 'loading');
+void persistRecord(recordStore);
 const i18n = createI18n(lang);
 // i18next follows the store before React renders the change, so UI and content switch together.
 store.subscribe((state, prev) => {
@@ -52,9 +59,11 @@ if (!content.ok) {
           <PresenterStoreProvider store={presenterStore}>
             <WordsStoreProvider store={wordsStore}>
               <LiveSessionProvider session={liveSession}>
-                <ContentProvider content={content.content}>
-                  <RouterProvider router={router} />
-                </ContentProvider>
+                <RecordStoreProvider store={recordStore}>
+                  <ContentProvider content={content.content}>
+                    <RouterProvider router={router} />
+                  </ContentProvider>
+                </RecordStoreProvider>
               </LiveSessionProvider>
             </WordsStoreProvider>
           </PresenterStoreProvider>
@@ -69,6 +78,10 @@ if (!content.ok) {
 declare global {
   interface Window {
     __visitStore?: typeof store;
+    __recordStore?: typeof recordStore;
   }
 }
-if (import.meta.env.VITE_TEST_HOOKS === '1') window.__visitStore = store;
+if (import.meta.env.VITE_TEST_HOOKS === '1') {
+  window.__visitStore = store;
+  window.__recordStore = recordStore;
+}

@@ -50,6 +50,15 @@ export function pageTitle(state: Pick<VisitState, 'lang' | 'place' | 'tour'>, co
     case 'live':
       parts = [t('live.joinThis', { code: formatCode(place.code) })];
       break;
+    case 'passport':
+      parts = [t('passport.title')];
+      break;
+    case 'quiz':
+    case 'certificate': {
+      const tour = tourOf(place.tourId);
+      parts = tour ? [t(place.page === 'quiz' ? 'quiz.title' : 'certificate.title', { tour: tour.title[lang] })] : [t('notFound.title')];
+      break;
+    }
     case 'verify':
       parts = [t('verify.title')];
       break;

@@ -11,6 +11,9 @@
  *   /en/notes/college-in-10-stops?step=4
  *                               the presenter's speaker-notes window
  *   /en/live/K7QX2M             joining a guide's live session
+ *   /en/passport                the delegate's participation record
+ *   /en/quiz/yubei-tour         a tour's quiz
+ *   /en/certificate/yubei-tour  making that tour's certificate
  *   /en/verify/ABCD-EFGH-JKMN-PQRS
  *                               what was issued under a certificate's code (/en/verify: the form);
  *                               /verify/… without a language, as printed on a certificate, too
@@ -25,7 +28,7 @@ import type { Place, TourPosition, VisitState } from './visitStore';
 export const isLang = (value: string | undefined): value is Lang => LANGS.includes(value as Lang);
 
 /** The first path segment (after the language) of each page that is not a campus or a stop. */
-const SEGMENT = { about: 'about', notes: 'notes', live: 'live', verify: 'verify', words: 'words' } as const satisfies Partial<Record<Place['page'], string>>;
+const SEGMENT = { about: 'about', notes: 'notes', live: 'live', verify: 'verify', words: 'words', passport: 'passport', quiz: 'quiz', certificate: 'certificate' } as const satisfies Partial<Record<Place['page'], string>>;
 
 /**
  * First path segments the app's own pages take. A campus with one of these ids could never be
@@ -68,6 +71,12 @@ export function stateToUrl(
       return `/${lang}/${SEGMENT.notes}/${place.tourId}?step=${(state.tour?.step ?? 0) + 1}`;
     case 'live':
       return `/${lang}/${SEGMENT.live}/${place.code}`;
+    case 'passport':
+      return `/${lang}/${SEGMENT.passport}`;
+    case 'quiz':
+      return `/${lang}/${SEGMENT.quiz}/${place.tourId}`;
+    case 'certificate':
+      return `/${lang}/${SEGMENT.certificate}/${place.tourId}`;
     case 'verify':
       return `/${lang}/${SEGMENT.verify}${place.code ? `/${normalizeCertCode(place.code) ? formatCertCode(place.code) : place.code}` : ''}`;
     case 'notFound':
@@ -127,6 +136,10 @@ export function urlToState(pathname: string, search: string): ParsedUrl {
   if (first === undefined) return { lang, place: { page: 'home' }, ...none };
   const codeLike = first === SEGMENT.live && second !== undefined && /^[0-9A-Za-z-]{6,8}$/.test(second);
   if (!ID.test(first) || (second !== undefined && !ID.test(second) && !codeLike)) return { lang, place: { page: 'notFound' }, ...none };
+  if (first === SEGMENT.passport) return { lang, place: second === undefined ? { page: 'passport' } : { page: 'notFound' }, ...none };
+  if (first === SEGMENT.quiz || first === SEGMENT.certificate) {
+    return { lang, place: second === undefined ? { page: 'notFound' } : { page: first, tourId: second }, ...none };
+  }
   if (second === undefined) {
     if (first === SEGMENT.notes || first === SEGMENT.live) return { lang, place: { page: 'notFound' }, ...none };
     if (first === SEGMENT.words) return { lang, place: { page: 'words' }, ...none };

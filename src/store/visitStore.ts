@@ -20,6 +20,12 @@ export type Place =
   | { page: 'notes'; tourId: string }
   /** Joining a guide's live session by its code. */
   | { page: 'live'; code: string }
+  /** The delegate's participation record ("Delegation passport"). */
+  | { page: 'passport' }
+  /** A tour's quiz. */
+  | { page: 'quiz'; tourId: string }
+  /** Making the certificate of a tour. */
+  | { page: 'certificate'; tourId: string }
   /** Checking a certificate's verification code (null: the form to enter one). */
   | { page: 'verify'; code: string | null }
   | { page: 'notFound' };

@@ -13,17 +13,20 @@ import { PresenterStoreProvider, VisitStoreProvider, WordsStoreProvider } from '
 import { createWordsStore } from '../../src/store/wordsStore';
 import { createPresenterStore } from '../../src/store/presenterStore';
 import { createVisitStore, type VisitState } from '../../src/store/visitStore';
+import { RecordStoreProvider } from '../../src/store/recordContext';
+import { createRecordStore, type RecordData } from '../../src/store/recordStore';
 
 export function realContent(): Content {
   if (!content) throw new Error('the project content is invalid');
   return content;
 }
 
-export function renderWithApp(ui: ReactNode, initial: Partial<VisitState> = {}, url = '/') {
+export function renderWithApp(ui: ReactNode, initial: Partial<VisitState> = {}, url = '/', record?: RecordData) {
   const state: VisitState = { lang: 'en', place: { page: 'home' }, view: null, openHotspotId: null, tour: null, ...initial };
   const store = createVisitStore(state);
   const presenterStore = createPresenterStore();
   const wordsStore = createWordsStore(null);
+  const recordStore = createRecordStore(record);
   const i18n = createI18n(state.lang);
   store.subscribe((s, prev) => {
     if (s.lang !== prev.lang) void i18n.changeLanguage(s.lang);
@@ -37,14 +40,16 @@ export function renderWithApp(ui: ReactNode, initial: Partial<VisitState> = {}, 
         <PresenterStoreProvider store={presenterStore}>
           <WordsStoreProvider store={wordsStore}>
             <LiveSessionProvider session={liveSession}>
-              <ContentProvider content={realContent()}>
-                <RouterProvider router={router} />
-              </ContentProvider>
+              <RecordStoreProvider store={recordStore}>
+                <ContentProvider content={realContent()}>
+                  <RouterProvider router={router} />
+                </ContentProvider>
+              </RecordStoreProvider>
             </LiveSessionProvider>
           </WordsStoreProvider>
         </PresenterStoreProvider>
       </VisitStoreProvider>
     </I18nextProvider>,
   );
-  return { ...result, store, presenterStore, wordsStore, router, i18n, liveSession };
+  return { ...result, store, presenterStore, wordsStore, recordStore, router, i18n, liveSession };
 }

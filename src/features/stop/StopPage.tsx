@@ -11,6 +11,8 @@ import { PlaceLink } from '../../components/PlaceLink';
 import { useReducedMotion } from '../../components/useReducedMotion';
 import { htmlLang } from '../../i18n/i18n';
 import { useLang, useOpenHotspotId, usePresenter, useVisitStore, useView } from '../../store/context';
+import { useRecordStore } from '../../store/recordContext';
+import { useVisitStamp } from '../../store/useVisitStamp';
 import type { ViewerHotspot } from '../../viewer/panorama/HotspotLayer';
 import { hasWebGL } from '../../viewer/webgl';
 import { InfoPanel } from './InfoPanel';
@@ -89,9 +91,18 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
     const timer = setTimeout(() => setThumbnails(true), THUMBNAILS_WAIT_MS);
     return () => clearTimeout(timer);
   }, [thumbnails]);
-  const onShown = useCallback((_src: string, level: 'preview' | 'full') => {
+  // The panorama on screen (its preview counts) starts the passport's visit clock; without WebGL the
+  // stop's picture and text view stand in for it.
+  const [shownSrc, setShownSrc] = useState<string | null>(null);
+  const onShown = useCallback((src: string, level: 'preview' | 'full') => {
+    setShownSrc(src);
     if (level === 'full') setThumbnails(true);
   }, []);
+  useVisitStamp(campus.id, stop.id, !webgl || shownSrc === derivedImage.panorama(stop.panorama.master));
+  const record = useRecordStore();
+  useEffect(() => {
+    if (openInfo) record.getState().openedHotspot(campus.id, stop.id, openInfo.id);
+  }, [record, campus.id, stop.id, openInfo]);
 
   // "Drag to look around" shows on the picture until a visitor's first drag, once per browser.
   const [dragHint, setDragHint] = useState(() => !readFlag(DRAG_HINT_SEEN));

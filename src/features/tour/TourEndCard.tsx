@@ -3,6 +3,7 @@
  * the tour's name, and the ways on (from the start again, or leave the tour here).
  */
 import { useTranslation } from 'react-i18next';
+import { PlaceLink } from '../../components/PlaceLink';
 import { Text } from '../../components/Text';
 import { usePresenter } from '../../store/context';
 import { usePresenterMode } from './presenterMode';
@@ -23,7 +24,12 @@ export function TourEndCard() {
       </h2>
       <p className="tour-end__thanks">{t('tour.thanks')}</p>
       <p className="button-row">
-        <button type="button" className="button" onClick={() => goTo(0)}>
+        {tour.quiz && !presenting && (
+          <PlaceLink to={{ page: 'quiz', tourId: tour.id }} className="button">
+            {t('quiz.tourEnd')}
+          </PlaceLink>
+        )}
+        <button type="button" className={tour.quiz && !presenting ? 'button button--quiet' : 'button'} onClick={() => goTo(0)}>
           {t('tour.again')}
         </button>
         <button
