@@ -315,9 +315,9 @@ describe('npm run content:check', () => {
     return dir;
   }
 
-  it("rejects a campus id that is a page's first path segment (about, notes, live, verify, words), by file and JSON path", () => {
+  it("rejects a campus id that is a page's first path segment (about, notes, live, verify, words, passport, quiz, certificate), by file and JSON path", () => {
     // The reserved list is the routes module's: every page that is not a campus or a stop starts with one.
-    const pages = [{ page: 'about' }, { page: 'notes', tourId: 't' }, { page: 'live', code: 'ABCDEF' }, { page: 'verify', code: null }, { page: 'words' }] as const;
+    const pages = [{ page: 'about' }, { page: 'notes', tourId: 't' }, { page: 'live', code: 'ABCDEF' }, { page: 'verify', code: null }, { page: 'words' }, { page: 'passport' }, { page: 'quiz', tourId: 't' }, { page: 'certificate', tourId: 't' }] as const;
     const firsts = pages.map((place) => stateToUrl({ lang: 'en', place, view: null, openHotspotId: null })!.split('/')[2]);
     expect([...RESERVED_SEGMENTS].sort()).toEqual([...firsts].sort());
     for (const id of RESERVED_SEGMENTS) {
