@@ -56,7 +56,14 @@ async function sqliteDialect(dataDir: string): Promise<SqliteDialect> {
 
 async function postgresDialect(url: string): Promise<PostgresDialect> {
   const { default: pg } = await import('pg');
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) });
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection the server closes (a restart, an admin's terminate) emits 'error' on
+  // the pool; without a listener that would crash the process. The pool drops that client and opens
+  // a new one on the next query, and a query that fails is reported where it was made.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`);
+  });
+  return new PostgresDialect({ pool });
 }
 
 /** Applies the migrations not yet applied; throws with the one that failed. */
