@@ -78,7 +78,8 @@ describe('a live session', () => {
     await guide.getByRole('button', { name: en.live.start }).click();
     const codeText = (await guide.locator('.live-panel__code').textContent({ timeout: 15_000 }))!;
     expect(codeText).toMatch(/^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}$/);
-    expect(await guide.locator('.live-panel__qr svg').count()).toBe(1);
+    // The QR encoder loads with the first code drawn: the picture follows the code a moment later.
+    await expect.poll(() => guide.locator('.live-panel__qr svg').count(), { timeout: 15_000 }).toBe(1);
     const link = (await guide.locator('.live-panel__link a').textContent())!;
     expect(link).toBe(`${base}/en/live/${codeText.replace('-', '')}`);
 
