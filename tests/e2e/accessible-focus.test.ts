@@ -372,6 +372,11 @@ describe('a live session by keyboard (2.4.3, 4.1.3)', () => {
     await expect.poll(() => focused(guide).then((f) => f.name)).toBe(en.live.keepGoing);
     await guide.getByRole('button', { name: en.live.endNow }).focus();
     await guide.keyboard.press('Enter');
+    // Focus goes to the notice that says it has ended, where the panel was (issue 18, 9)…
+    await expect.poll(() => focused(guide).then((f) => f.name)).toBe(en.screens.liveEnded.heading);
+    // …and from its OK to the button that starts a new session.
+    await guide.getByRole('button', { name: en.screens.liveEnded.dismiss, exact: true }).focus();
+    await guide.keyboard.press('Enter');
     await expect.poll(() => focused(guide).then((f) => f.name)).toBe(en.live.start);
     // The delegate's bar says so in a status region, which a screen reader announces.
     await expect.poll(() => delegate.getByRole('status').filter({ hasText: zh.live.ended }).count(), { timeout: 15_000 }).toBe(1);
