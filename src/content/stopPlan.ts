@@ -31,8 +31,13 @@ interface RawModel {
 /** The plan read from a model file's JSON. */
 export function planOf(json: unknown): StopPlan {
   const model = json as RawModel;
+  // The grounds' bounds, grown to hold every stop (a gate stands on the road outside the fence).
+  const points = Object.values(model.viewpoints).map((v) => v.position);
+  const MARGIN = 20;
+  const min: XZ = [Math.min(model.bounds.min[0], ...points.map((p) => p[0] - MARGIN)), Math.min(model.bounds.min[1], ...points.map((p) => p[1] - MARGIN))];
+  const max: XZ = [Math.max(model.bounds.max[0], ...points.map((p) => p[0] + MARGIN)), Math.max(model.bounds.max[1], ...points.map((p) => p[1] + MARGIN))];
   return {
-    bounds: model.bounds,
+    bounds: { min, max },
     buildings: (model.buildings ?? []).map((b) => ({ position: b.position, size: b.size, facing: b.facing ?? 180 })),
     stops: Object.fromEntries(Object.entries(model.viewpoints).map(([id, v]) => [id, v.position])),
   };

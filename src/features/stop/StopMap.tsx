@@ -74,8 +74,8 @@ export function StopMap({ campus, currentId, plan: given }: { campus: Campus; cu
         </svg>
         <ul className="stop-map__stops">
           {stops.map(({ stop, x, y }) => {
-            const side = placed.get(stop.id)?.side ?? 'right';
-            const className = `stop-map__stop stop-map__stop--${side}`;
+            const place = placed.get(stop.id);
+            const className = `stop-map__stop stop-map__stop--${place?.side ?? 'right'}${place?.fits === false ? ' stop-map__stop--tight' : ''}`;
             return (
               <li key={stop.id} style={pos(x, y, stop.id)}>
                 {stop.id === currentId ? (

@@ -4,6 +4,7 @@
  * have the side list itself moved under the picture as a strip (styles.css), so this one is hidden
  * there.
  */
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campus } from '../../content/schema';
 import { PlaceLink } from '../../components/PlaceLink';
@@ -14,9 +15,18 @@ import './StopStrip.css';
 export function StopStrip({ campus, currentId }: { campus: Campus; currentId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const list = useRef<HTMLOListElement>(null);
+  // Where the names do not fit one row, the row scrolls so the current stop is in view; only the
+  // row moves (scrollIntoView would scroll the page too).
+  useLayoutEffect(() => {
+    const row = list.current;
+    const here = row?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!row || !here || row.scrollWidth <= row.clientWidth) return;
+    row.scrollLeft = here.offsetLeft - (row.clientWidth - here.offsetWidth) / 2;
+  }, [currentId]);
   return (
     <nav className="stop-strip" aria-label={t('stop.stripLabel', { campus: campus.name[lang] })}>
-      <ol className="stop-strip__list">
+      <ol ref={list} className="stop-strip__list">
         {campus.stops.map((s, i) => (
           <li key={s.id}>
             <PlaceLink to={{ page: 'stop', campusId: campus.id, stopId: s.id }} className="stop-strip__link" aria-current={s.id === currentId ? 'page' : undefined}>
