@@ -54,7 +54,7 @@ export function nameSize(name: string): { w: number; h: number } {
 }
 
 /** Places the names greedily in the order given; returns them with the number of clashes left. */
-function placeInOrder(points: { id: string; x: number; y: number; name: string }[], height: number): Placed[] {
+function placeInOrder(points: { id: string; x: number; y: number; name: string }[], height: number): { placed: Placed[]; cost: number } {
   const taken: Rect[] = points.map((p) => ({ x: p.x - DOT / 2, y: p.y - DOT / 2, w: DOT, h: DOT }));
   const placed: Placed[] = [];
   let cost = 0;
