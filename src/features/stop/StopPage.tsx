@@ -17,6 +17,8 @@ import type { ViewerHotspot } from '../../viewer/panorama/HotspotLayer';
 import { hasWebGL } from '../../viewer/webgl';
 import { InfoPanel } from './InfoPanel';
 import { HotspotList, StopList } from './StopLists';
+import { StopMap } from './StopMap';
+import { StopStrip } from './StopStrip';
 import { ViewControls } from './ViewControls';
 import { ViewerTools } from './ViewerTools';
 
@@ -254,6 +256,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
           )}
           {captions}
         </div>
+        <StopStrip campus={campus} currentId={stop.id} />
         <div className="side">
           {panels}
           {openInfo && <InfoPanel ref={panelHeading} hotspot={openInfo} campusId={campus.id} stopId={stop.id} onClose={closePanel} bilingual={bilingual} />}
@@ -261,6 +264,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
           <HotspotList campus={campus} stop={stop} openId={openInfo?.id ?? null} onActivate={(h) => activate(h, true)} />
           {words}
           <StopList campus={campus} currentId={stop.id} thumbnails={thumbnails} badge={stopBadge} />
+          <StopMap campus={campus} currentId={stop.id} />
           {after}
         </div>
       </div>
