@@ -27,8 +27,8 @@ interface Rect {
   h: number;
 }
 
-// Two pixels apart at least: the sizes are estimates.
-const hits = (a: Rect, b: Rect) => a.x < b.x + b.w + 2 && b.x < a.x + a.w + 2 && a.y < b.y + b.h + 2 && b.y < a.y + a.h + 2;
+// Four pixels apart at least: the sizes are estimates (a Latin letter taken as 0.7 of the font size, wider than most, so an estimate errs towards room).
+const hits = (a: Rect, b: Rect) => a.x < b.x + b.w + 4 && b.x < a.x + a.w + 4 && a.y < b.y + b.h + 4 && b.y < a.y + a.h + 4;
 
 /** The widest a name runs before it wraps (StopMap.css sets the same on .stop-map__name). */
 export const NAME_MAX = 100;
@@ -36,7 +36,7 @@ const LINE = 14;
 
 const textWidth = (text: string) => {
   let w = 0;
-  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? FONT : FONT * 0.62;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? FONT : FONT * 0.7;
   return w;
 };
 
