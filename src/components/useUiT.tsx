@@ -5,6 +5,8 @@
  */
 import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePinyinData } from '../learner/pinyin';
+import { useWords } from '../store/context';
 import { Zh } from './Zh';
 
 type Values = Record<string, string | number>;
@@ -23,12 +25,20 @@ export function UiString({ k, values }: { k: string; values?: Values | undefined
   // Numbers stay: they choose plurals and carry no Chinese.
   const marked = { ...values, ...Object.fromEntries(strings.map(([name], i) => [name, `${MARK}${i}${MARK}`])) };
   const parts = t(k, marked).split(MARK);
+  const on = useWords((s) => s.pinyin);
+  const data = usePinyinData(on);
+  if (!data) return <>{t(k, values ?? {})}</>;
+  // Chrome puts a space around each <rt> when it names a button from its content ("下 一 步"), so
+  // assistive technology gets the plain string and the ruby is for the eyes only.
   return (
     <>
-      {parts.map((part, i) =>
-        // Odd parts are the index of a value between two marks.
-        i % 2 === 1 ? <Zh key={i} text={strings[Number(part)]?.[1] ?? ''} /> : part && <Zh key={i} text={part} />,
-      )}
+      <span className="visually-hidden">{t(k, values ?? {})}</span>
+      <span aria-hidden="true">
+        {parts.map((part, i) =>
+          // Odd parts are the index of a value between two marks.
+          i % 2 === 1 ? <Zh key={i} text={strings[Number(part)]?.[1] ?? ''} /> : part && <Zh key={i} text={part} />,
+        )}
+      </span>
     </>
   );
 }
