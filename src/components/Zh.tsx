@@ -4,7 +4,6 @@
  * syllables as well (tests/e2e/words.test.ts reads the accessibility tree).
  */
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
 import { rubyRuns, usePinyinData, type TextWithin } from '../learner/pinyin';
 import { useWords } from '../store/context';
 
@@ -31,10 +30,4 @@ export function Zh({ text, within }: { text: string; within?: TextWithin | undef
       )}
     </>
   );
-}
-
-/** A UI string: with pinyin when the interface is in Chinese and pinyin is on. */
-export function UiText({ children }: { children: string }) {
-  const { i18n } = useTranslation();
-  return i18n.language === 'zh' ? <Zh text={children} /> : <>{children}</>;
 }

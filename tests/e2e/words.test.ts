@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, readTourContent, type PageOptions } from './browser';
 
 const base = inject('baseUrl');
-const { campuses, t } = readTourContent();
+const { campuses, tours, t } = readTourContent();
 const yubei = campuses.find((c) => c.id === 'yubei')!;
 const nanchuan = campuses.find((c) => c.id === 'nanchuan')!;
 const workshop = yubei.stops.find((s) => s.id === 'mechanical-workshop')!;
@@ -124,6 +124,44 @@ describe('pinyin on demand', () => {
     expect(syllables.size).toBeGreaterThan(10);
     expect(named.filter((n) => syllables.has(n.name.trim()) || /chóng|qìng/.test(n.name))).toEqual([]);
     expect(named.some((n) => n.name.includes('重庆工业职业技术学院'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('puts pinyin over the stop and tour UI strings in Chinese (hotspot list, tour player, step bar), and none when off', async () => {
+    const tour = tours[0]!;
+    const first = tour.steps[0]!;
+    const stop = campuses.find((c) => c.id === first.campus)!.stops.find((s) => s.id === first.stop)!;
+    const info = stop.hotspots.find((h) => h.kind === 'info')!;
+    const page = await open({ viewport: DESKTOP, locale: 'zh-CN' });
+    await page.goto(`${base}/zh/${first.campus}/${first.stop}?tour=${tour.id}&step=1`);
+    const list = page.locator('.hotspot-list');
+    const player = page.locator('.tour-player');
+    await player.waitFor();
+    await list.waitFor();
+    // Off: the UI strings are plain text.
+    expect(await page.locator('.hotspot-list ruby, .tour-player ruby, .step-bar ruby').count()).toBe(0);
+
+    await page.getByRole('button', { name: t('zh', 'pinyin.toggle') }).click();
+    await page.locator('.tour-player__controls ruby').first().waitFor();
+    // The hotspot list: "信息：" over its title, each read apart (the title as the content has it).
+    const infoButton = list.locator(`[data-list-hotspot-id="${info.id}"]`);
+    expect(await infoButton.locator('rt').first().textContent()).toBe('xìn');
+    expect(await infoButton.locator('rt').nth(1).textContent()).toBe('xī');
+    expect(await infoButton.locator('rt').count()).toBe([...info.title.zh].filter((c) => /\p{Script=Han}/u.test(c)).length + 2);
+    expect(await page.locator('#hotspots-heading rt').count()).toBeGreaterThan(0);
+    expect(await page.locator('#stops-heading rt').count()).toBeGreaterThan(0);
+    // The tour player's buttons, summary and step bar: 下一步, read with pinyin-pro's tone sandhi (一 yí before bù).
+    const next = player.locator('.tour-player__next');
+    expect(await next.locator('rt').allTextContents()).toEqual(['xià', 'yí', 'bù']);
+    expect(await player.locator('summary rt').count()).toBe([...t('zh', 'tour.allSteps')].length);
+    expect(await page.locator('.step-bar__next rt').allTextContents()).toEqual(['xià', 'yí', 'bù']);
+    // Names for assistive technology stay the characters alone.
+    expect(await page.getByRole('button', { name: t('zh', 'tour.next'), exact: true }).count()).toBeGreaterThan(0);
+    expect(await list.getByRole('button', { name: t('zh', 'stop.infoLabel', { title: info.title.zh }), exact: true }).count()).toBe(1);
+
+    await page.getByRole('button', { name: t('zh', 'pinyin.toggle') }).click();
+    await page.locator('.tour-player ruby').first().waitFor({ state: 'detached' });
+    expect(await page.locator('.hotspot-list ruby, .tour-player ruby, .step-bar ruby').count()).toBe(0);
     await page.context().close();
   });
 });

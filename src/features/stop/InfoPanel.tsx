@@ -1,6 +1,7 @@
 /** The open info hotspot: title, paragraphs and key facts, in the visitor's language. */
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import type { InfoHotspot, LocalizedText } from '../../content/schema';
 import { Text } from '../../components/Text';
 import { useStopVocabulary } from '../../learner/vocabulary';
@@ -45,6 +46,7 @@ function Both({ value, bilingual, as, marks }: { value: LocalizedText; bilingual
 /** The ref is the panel's heading, which takes focus when a visitor opens the panel. */
 export const InfoPanel = forwardRef<HTMLHeadingElement, InfoPanelProps>(function InfoPanel({ hotspot, campusId, stopId, onClose, bilingual = false }, ref) {
   const { t } = useTranslation();
+  const ut = useUiT();
   const words = useStopVocabulary(campusId, stopId);
   const wordsStore = useWordsStore();
   const marks: Marks = { words: words.map((w) => w.zh), onWord: (zh) => wordsStore.getState().open({ campusId, stopId, zh }) };
@@ -73,7 +75,7 @@ export const InfoPanel = forwardRef<HTMLHeadingElement, InfoPanelProps>(function
       ))}
       {hotspot.facts && hotspot.facts.length > 0 && (
         <>
-          <h3 className="info-panel__facts-heading">{t('stop.factsHeading')}</h3>
+          <h3 className="info-panel__facts-heading">{ut('stop.factsHeading')}</h3>
           <dl className="facts">
             {hotspot.facts.map((f, i) => (
               <div key={i} className="facts__row">
@@ -88,7 +90,7 @@ export const InfoPanel = forwardRef<HTMLHeadingElement, InfoPanelProps>(function
           </dl>
         </>
       )}
-      {hotspot.textBasis === 'descriptive' && <p className="info-panel__basis">{t('stop.descriptive')}</p>}
+      {hotspot.textBasis === 'descriptive' && <p className="info-panel__basis">{ut('stop.descriptive')}</p>}
     </section>
   );
 });

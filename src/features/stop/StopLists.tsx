@@ -3,7 +3,7 @@
  * does, for screen readers, for visitors without WebGL, and for anyone who prefers a list.
  */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import type { Campus, Hotspot, Stop } from '../../content/schema';
 import { findStop } from '../../content/lookup';
 import { derivedImage } from '../../content/images';
@@ -19,11 +19,11 @@ interface HotspotListProps {
 }
 
 export function HotspotList({ campus, stop, openId, onActivate }: HotspotListProps) {
-  const { t } = useTranslation();
+  const ut = useUiT();
   const lang = useLang();
   return (
     <section aria-labelledby="hotspots-heading" className="side-section">
-      <h2 id="hotspots-heading">{t('stop.hotspotsHeading')}</h2>
+      <h2 id="hotspots-heading">{ut('stop.hotspotsHeading')}</h2>
       <ul className="hotspot-list">
         {stop.hotspots.map((h) => {
           const name = h.kind === 'info' ? h.title[lang] : (findStop(campus, h.target)?.name[lang] ?? h.target);
@@ -39,7 +39,7 @@ export function HotspotList({ campus, stop, openId, onActivate }: HotspotListPro
                 <span className="list-button__icon" aria-hidden="true">
                   {h.kind === 'info' ? 'i' : '➜'}
                 </span>
-                <span>{h.kind === 'info' ? t('stop.infoLabel', { title: name }) : t('stop.linkLabel', { stop: name })}</span>
+                <span>{h.kind === 'info' ? ut('stop.infoLabel', { title: name }) : ut('stop.linkLabel', { stop: name })}</span>
               </button>
             </li>
           );
@@ -65,11 +65,11 @@ export function StopList({
   /** Composed in by the app: a note beside a stop (a live session's "3 here"). */
   badge?: ((stopId: string) => ReactNode) | undefined;
 }) {
-  const { t } = useTranslation();
+  const ut = useUiT();
   const lang = useLang();
   return (
     <nav aria-labelledby="stops-heading" className="side-section stop-nav">
-      <h2 id="stops-heading">{t('stop.stopsHeading', { campus: campus.name[lang] })}</h2>
+      <h2 id="stops-heading">{ut('stop.stopsHeading', { campus: campus.name[lang] })}</h2>
       <ol className="stop-list">
         {campus.stops.map((s) => (
           <li key={s.id}>
@@ -80,7 +80,7 @@ export function StopList({
             >
               <img src={thumbnails ? derivedImage.thumbnail(s.panorama.master) : undefined} alt="" width={96} height={54} loading="lazy" fetchPriority="low" />
               <Text value={s.name} />
-              {s.id === currentId && <span className="stop-list__here">({t('stop.here')})</span>}
+              {s.id === currentId && <span className="stop-list__here">({ut('stop.here')})</span>}
               {badge?.(s.id)}
             </PlaceLink>
           </li>

@@ -1,6 +1,7 @@
 /** A stop: the 360° view with its hotspots, the open info panel, and the text view beside it. */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useLayoutEffect, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import type { Campus, Hotspot, Stop, View } from '../../content/schema';
 import { arrivalView, findHotspot, findStop } from '../../content/lookup';
 import { derivedImage } from '../../content/images';
@@ -74,6 +75,7 @@ interface StopPageProps {
 
 export function StopPage({ campus, stop, bilingual = false, panels, session, after, captions, words, stopBadge, cameraDriven = false }: StopPageProps) {
   const { t } = useTranslation();
+  const ut = useUiT();
   const store = useVisitStore();
   const lang = useLang();
   const view = useView() ?? stop.initialView;
@@ -198,7 +200,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
       <nav className="breadcrumb" aria-label={t('nav.breadcrumb')}>
         <ol>
           <li>
-            <PlaceLink to={{ page: 'home' }}>{t('nav.home')}</PlaceLink>
+            <PlaceLink to={{ page: 'home' }}>{ut('nav.home')}</PlaceLink>
           </li>
           <li>
             <PlaceLink to={{ page: 'campus', campusId: campus.id }}>
@@ -215,7 +217,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
         {/* The stop's thumbnail stands in for the panorama while it loads: never a black box. */}
         <div className="stage" style={{ '--pano-poster': `url("${derivedImage.thumbnail(master)}")` } as CSSProperties}>
           {/* Above the picture, not on it: over the picture it could cover a sign (issue 18). */}
-          {stop.panorama.source !== 'photo' && <p className="stage__note">{t('stop.illustration')}</p>}
+          {stop.panorama.source !== 'photo' && <p className="stage__note">{ut('stop.illustration')}</p>}
           {!webgl ? (
             textOnly(t('stop.noWebgl'))
           ) : (

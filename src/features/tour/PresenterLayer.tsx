@@ -2,8 +2,9 @@
  * Presenter mode for a teacher at a projector: the keys a presentation clicker sends, a blank
  * screen, the help card. Keys work whatever has focus, except in a text field.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import { usePresenter, usePresenterStore, useVisitStore } from '../../store/context';
 import { toggleFullscreen, usePresenterMode } from './presenterMode';
 import { useTour } from './useTour';
@@ -72,7 +73,7 @@ export function usePresenterKeys(active: boolean, next: () => void, previous: ()
 }
 
 export function PresenterHelp() {
-  const { t } = useTranslation();
+  const ut = useUiT();
   const open = usePresenter((s) => s.help);
   const toggle = usePresenter((s) => s.toggle);
   const close = useRef<HTMLButtonElement>(null);
@@ -83,13 +84,13 @@ export function PresenterHelp() {
     return () => previous?.focus();
   }, [open]);
   if (!open) return null;
-  const rows: [string, string][] = [
-    ['Page Down · → · Space', t('presenterHelp.next')],
-    ['Page Up · ←', t('presenterHelp.previous')],
-    ['B · .', t('presenterHelp.blank')],
-    ['F', t('presenterHelp.fullscreen')],
-    ['Esc', t('presenterHelp.leave')],
-    ['?', t('presenterHelp.help')],
+  const rows: [string, ReactNode][] = [
+    ['Page Down · → · Space', ut('presenterHelp.next')],
+    ['Page Up · ←', ut('presenterHelp.previous')],
+    ['B · .', ut('presenterHelp.blank')],
+    ['F', ut('presenterHelp.fullscreen')],
+    ['Esc', ut('presenterHelp.leave')],
+    ['?', ut('presenterHelp.help')],
   ];
   return (
     <div
@@ -104,7 +105,7 @@ export function PresenterHelp() {
         close.current?.focus();
       }}
     >
-      <h2 id="presenter-help-title">{t('presenterHelp.title')}</h2>
+      <h2 id="presenter-help-title">{ut('presenterHelp.title')}</h2>
       <dl className="facts">
         {rows.map(([keys, action]) => (
           <div key={keys} className="facts__row">
@@ -116,7 +117,7 @@ export function PresenterHelp() {
         ))}
       </dl>
       <button ref={close} type="button" className="button" onClick={() => toggle('help')}>
-        {t('presenterHelp.close')}
+        {ut('presenterHelp.close')}
       </button>
     </div>
   );

@@ -4,10 +4,12 @@
  * Wide screens and presenter mode have the player beside or over the picture, and hide this bar.
  */
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import { useTour } from './useTour';
 
 export function StepBar() {
   const { t } = useTranslation();
+  const ut = useUiT();
   const { tour, index, count, next, previous } = useTour();
   if (!tour) return null;
   return (
@@ -15,13 +17,13 @@ export function StepBar() {
       {/* aria-disabled, not disabled: a disabled button drops the focus of a keyboard user. */}
       <button type="button" className="button button--quiet step-bar__previous" onClick={previous} aria-disabled={index === 0}>
         <span aria-hidden="true">◀ </span>
-        {t('tour.previous')}
+        {ut('tour.previous')}
       </button>
       <span className="step-bar__count" aria-hidden="true">
         {index + 1} / {count}
       </span>
       <button type="button" className="button step-bar__next" onClick={next}>
-        {t('tour.next')}
+        {ut('tour.next')}
         <span aria-hidden="true"> ▶</span>
       </button>
     </nav>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import { useStore } from 'zustand';
 import { useContent } from '../../content/ContentContext';
 import { findCampus, findStop } from '../../content/lookup';
@@ -26,6 +27,7 @@ const AFTER_SPEECH_MS = 1200;
 
 export function TourPlayer() {
   const { t } = useTranslation();
+  const ut = useUiT();
   const lang = useLang();
   const content = useContent();
   const store = useVisitStore();
@@ -102,7 +104,7 @@ export function TourPlayer() {
   const stopName = (campusId: string, stopId: string) => {
     const campus = findCampus(content, campusId);
     const s = campus && findStop(campus, stopId);
-    return s ? s.name[lang] : stopId;
+    return s ? s.name : { zh: stopId, en: stopId };
   };
 
   return (
@@ -129,20 +131,20 @@ export function TourPlayer() {
         {/* aria-disabled, not disabled: a disabled button drops the focus of a keyboard user. */}
         <button type="button" className="button button--quiet tour-player__previous" onClick={previous} aria-disabled={index === 0}>
           <span aria-hidden="true">◀ </span>
-          {t('tour.previous')}
+          {ut('tour.previous')}
         </button>
         <button type="button" className="button" aria-pressed={playing} onClick={() => setPlaying((p) => !p)}>
-          {playing ? t('tour.pause') : t('tour.play')}
+          {playing ? ut('tour.pause') : ut('tour.play')}
         </button>
         <button ref={nextButton} type="button" className="button button--quiet tour-player__next" onClick={next}>
-          {t('tour.next')}
+          {ut('tour.next')}
           <span aria-hidden="true"> ▶</span>
         </button>
         <button type="button" className="button button--quiet" aria-pressed={listening} onClick={() => setListening((l) => !l)}>
-          {t('tour.listen')}
+          {ut('tour.listen')}
         </button>
         <label className="tour-player__pace">
-          {t('tour.pace')}
+          {ut('tour.pace')}
           <select value={pace} onChange={(e) => setPace(Number(e.target.value))}>
             {PACES.map((p) => (
               <option key={p.value} value={p.value}>
@@ -154,21 +156,21 @@ export function TourPlayer() {
         {presenting ? (
           <>
             <button type="button" className="button button--quiet" aria-pressed={bilingual} onClick={() => toggle('bilingual')}>
-              {t('tour.bilingual')}
+              {ut('tour.bilingual')}
             </button>
             <button type="button" className="button button--quiet" onClick={() => openNotesWindow(lang, tour.id, index)}>
-              {t('tour.notesWindow')}
+              {ut('tour.notesWindow')}
             </button>
             <button type="button" className="button button--quiet" onClick={() => toggle('help')}>
-              {t('tour.keys')}
+              {ut('tour.keys')}
             </button>
             <button type="button" className="button button--quiet" onClick={presenter.leave}>
-              {t('tour.leavePresenter')}
+              {ut('tour.leavePresenter')}
             </button>
           </>
         ) : (
           <button ref={presentButton} type="button" className="button button--quiet" onClick={presenter.enter}>
-            {t('tour.present')}
+            {ut('tour.present')}
           </button>
         )}
         <button
@@ -180,21 +182,21 @@ export function TourPlayer() {
             requestAnimationFrame(() => document.getElementById('stop-title')?.focus());
           }}
         >
-          {t('tour.leave')}
+          {ut('tour.leave')}
         </button>
       </div>
       {listening && !voice && (
         <p className="tour-player__note" role="status">
-          {t('tour.noVoice', { language: t(`tour.voiceLang.${lang}`) })}
+          {ut('tour.noVoice', { language: t(`tour.voiceLang.${lang}`) })}
         </p>
       )}
       {!atStep && (
         <button type="button" className="button" onClick={() => goTo(index)}>
-          {t('tour.resume', { step: index + 1 })}
+          {ut('tour.resume', { step: index + 1 })}
         </button>
       )}
       <details className="tour-player__steps">
-        <summary>{t('tour.allSteps')}</summary>
+        <summary>{ut('tour.allSteps')}</summary>
         <ol>
           {tour.steps.map((s, i) => (
             <li key={i}>
@@ -207,7 +209,7 @@ export function TourPlayer() {
                 <span className="list-button__icon" aria-hidden="true">
                   {i + 1}
                 </span>
-                <span>{stopName(s.campus, s.stop)}</span>
+                <Text value={stopName(s.campus, s.stop)} />
               </button>
             </li>
           ))}

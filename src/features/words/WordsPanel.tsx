@@ -4,16 +4,15 @@
  * focus either way; closing it gives the focus back to the word's button.
  */
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import type { Campus, Stop } from '../../content/schema';
-import { UiText } from '../../components/Zh';
 import { useStopVocabulary } from '../../learner/vocabulary';
 import { useWords, useWordsStore } from '../../store/context';
 import { WordCard } from './WordCard';
 import './words.css';
 
 export function WordsPanel({ campus, stop }: { campus: Campus; stop: Stop }) {
-  const { t } = useTranslation();
+  const ut = useUiT();
   const store = useWordsStore();
   const words = useStopVocabulary(campus.id, stop.id);
   const open = useWords((s) => s.openWord);
@@ -36,10 +35,8 @@ export function WordsPanel({ campus, stop }: { campus: Campus; stop: Stop }) {
   };
   return (
     <section aria-labelledby="words-heading" className="side-section words-panel" id="words-here">
-      <h2 id="words-heading">
-        <UiText>{t('words.heading')}</UiText>
-      </h2>
-      <p className="words-panel__intro">{t('words.intro')}</p>
+      <h2 id="words-heading">{ut('words.heading')}</h2>
+      <p className="words-panel__intro">{ut('words.intro')}</p>
       <ul className="word-list" ref={list}>
         {words.map((w) => (
           <li key={w.zh}>
