@@ -8,7 +8,6 @@ import { StopPage } from '../features/stop/StopPage';
 import { LiveJoinPage, JoinForm } from '../features/live/LiveJoinPage';
 import { LivePanel, type EndedSession } from '../features/live/LivePanel';
 import { LiveEnded } from '../features/live/LiveEnded';
-import { GuideClassAfter, GuideClassPanels, StopCount } from '../features/live/GuideClass';
 import { useLive } from '../features/live/LiveSessionContext';
 import { TourCaptions } from '../features/tour/Captions';
 import { TourEndCard } from '../features/tour/TourEndCard';
@@ -17,9 +16,6 @@ import { NotesPage } from '../features/tour/NotesPage';
 import { TourList } from '../features/tour/TourList';
 import { TourPlayer } from '../features/tour/TourPlayer';
 import { WelcomePage } from '../features/welcome/WelcomePage';
-import { PassportPage } from '../features/passport/PassportPage';
-import { QuizPage } from '../features/quiz/QuizPage';
-import { VerifyPage } from '../features/verify/VerifyPage';
 import { usePlace, usePresenter, useVisitStore } from '../store/context';
 import { useStore } from 'zustand';
 import { lazy, Suspense, useState } from 'react';
@@ -30,6 +26,14 @@ const WordsPanel = lazy(() => import('../features/words/WordsPanel').then((m) =>
 
 // The certificate page (its fonts' coverage, and pdf-lib on demand) loads only when opened.
 const CertificatePage = lazy(() => import('../features/certificate/CertificatePage'));
+// The passport, quiz and verify pages, and a guide's class panels, load when first shown: a
+// delegate's first page carries none of them (tests/e2e/bundle-budget.test.ts).
+const PassportPage = lazy(() => import('../features/passport/PassportPage').then((m) => ({ default: m.PassportPage })));
+const QuizPage = lazy(() => import('../features/quiz/QuizPage').then((m) => ({ default: m.QuizPage })));
+const VerifyPage = lazy(() => import('../features/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const GuideClassPanels = lazy(() => import('../features/live/GuideClass').then((m) => ({ default: m.GuideClassPanels })));
+const GuideClassAfter = lazy(() => import('../features/live/GuideClass').then((m) => ({ default: m.GuideClassAfter })));
+const StopCount = lazy(() => import('../features/live/GuideClass').then((m) => ({ default: m.StopCount })));
 
 export function Page() {
   const place = usePlace();
@@ -79,14 +83,32 @@ export function Page() {
             guiding ? (
               <>
                 <LivePanel onEnded={setEnded} />
-                <GuideClassPanels />
+                <Suspense fallback={null}>
+                  <GuideClassPanels />
+                </Suspense>
               </>
             ) : (
               endedNotice && <LiveEnded ended={endedNotice} onDismiss={() => setEnded(null)} />
             )
           }
-          after={guiding ? <GuideClassAfter /> : <LivePanel />}
-          stopBadge={guiding ? (stopId) => <StopCount campusId={campus.id} stopId={stopId} /> : undefined}
+          after={
+            guiding ? (
+              <Suspense fallback={null}>
+                <GuideClassAfter />
+              </Suspense>
+            ) : (
+              <LivePanel />
+            )
+          }
+          stopBadge={
+            guiding
+              ? (stopId) => (
+                  <Suspense fallback={null}>
+                    <StopCount campusId={campus.id} stopId={stopId} />
+                  </Suspense>
+                )
+              : undefined
+          }
           words={
             <Suspense fallback={null}>
               <WordsPanel campus={campus} stop={stop} />
@@ -111,9 +133,17 @@ export function Page() {
     case 'live':
       return <LiveJoinPage code={place.code} />;
     case 'passport':
-      return <PassportPage />;
+      return (
+        <Suspense fallback={null}>
+          <PassportPage />
+        </Suspense>
+      );
     case 'quiz':
-      return <QuizPage tourId={place.tourId} />;
+      return (
+        <Suspense fallback={null}>
+          <QuizPage tourId={place.tourId} />
+        </Suspense>
+      );
     case 'certificate':
       return (
         <Suspense fallback={null}>
@@ -121,7 +151,11 @@ export function Page() {
         </Suspense>
       );
     case 'verify':
-      return <VerifyPage key={place.code ?? ''} code={place.code} />;
+      return (
+        <Suspense fallback={null}>
+          <VerifyPage key={place.code ?? ''} code={place.code} />
+        </Suspense>
+      );
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -10,8 +10,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 
-/** The welcome page's JavaScript, gzipped. Set from measurement (README): raise it only on purpose. */
-export const WELCOME_JS_BUDGET = 170 * 1024;
+/**
+ * The welcome page's JavaScript, gzipped. Set from measurement (README): raise it only on purpose.
+ * Raised on purpose from 170 to 188 KB in session 4 (measured 185.2 KB): the UI strings of the
+ * learner layer, passport, live class and viewer tools in both languages (i18n chunk 33 KB), the
+ * header's pinyin toggle, and the class-layer state in the live session store. Known way back
+ * under 170: load only the visitor's language of the UI strings (~9 KB) and the live session's
+ * class state with the first connection.
+ */
+export const WELCOME_JS_BUDGET = 188 * 1024;
 
 const base = inject('baseUrl');
 const dist = process.env.E2E_DIST ?? 'dist';
