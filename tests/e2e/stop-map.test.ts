@@ -89,7 +89,10 @@ describe('"You are here" on a stop page', () => {
       const names = await boxes(map.locator('.stop-map__name'));
       expect(names).toHaveLength(campus.stops.length);
       for (const n of names) expect(inside(n, frame!), `${JSON.stringify(n)} outside ${JSON.stringify(frame)}`).toBe(true);
-      for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) expect(overlap(names[i]!, names[j]!), `names ${i} and ${j}`).toBe(false);
+      // Names that gave way (shown on hover and focus only) are clipped to a pixel: only what is seen may not overlap.
+      const seen = names.filter((n) => n.width > 2 && n.height > 2);
+      expect(seen.length).toBeGreaterThan(campus.stops.length / 2);
+      for (let i = 0; i < seen.length; i++) for (let j = i + 1; j < seen.length; j++) expect(overlap(seen[i]!, seen[j]!), `names ${i} and ${j}`).toBe(false);
       expect(await axeViolations(page)).toEqual([]);
       await page.context().close();
     });

@@ -2,7 +2,7 @@
  * "You are here": a small plan of the campus with its stops (issue 18), drawn from the campus
  * model the 3D overview is built from. The current stop is marked; the others are links to them.
  */
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campus } from '../../content/schema';
 import { loadStopPlan, type StopPlan } from '../../content/stopPlan';
@@ -33,6 +33,24 @@ export function StopMap({ campus, currentId, plan: given }: { campus: Campus; cu
   const plan = given === undefined ? loaded : given;
   const { t } = useTranslation();
   const lang = useLang();
+
+  // The placement below estimates text widths; the browser knows them. After drawing, a name that
+  // still touches one drawn before it (the current stop's first) gives way as a name with no free
+  // place does: shown on hover and focus, its link named as before.
+  const planRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const stops = [...(planRef.current?.querySelectorAll<HTMLElement>('.stop-map__stop') ?? [])];
+    stops.sort((a, b) => Number(b.classList.contains('stop-map__stop--here')) - Number(a.classList.contains('stop-map__stop--here')));
+    const kept: DOMRect[] = [];
+    for (const el of stops) {
+      if (el.classList.contains('stop-map__stop--gives-way')) el.classList.remove('stop-map__stop--tight', 'stop-map__stop--gives-way');
+      const name = el.querySelector('.stop-map__name');
+      if (!name || el.classList.contains('stop-map__stop--tight')) continue;
+      const r = name.getBoundingClientRect();
+      if (kept.some((k) => r.left < k.right + 2 && k.left < r.right + 2 && r.top < k.bottom + 2 && k.top < r.bottom + 2)) el.classList.add('stop-map__stop--tight', 'stop-map__stop--gives-way');
+      else kept.push(r);
+    }
+  });
 
   const layout = useMemo(() => {
     if (!plan) return null;
@@ -65,7 +83,7 @@ export function StopMap({ campus, currentId, plan: given }: { campus: Campus; cu
   return (
     <nav className="side-section stop-map" aria-label={t('stop.mapLabel', { campus: campus.name[lang] })}>
       <h2 className="stop-map__heading">{t('stop.youAreHere')}</h2>
-      <div className="stop-map__plan" style={{ aspectRatio: `${MAP_WIDTH} / ${height}` }}>
+      <div ref={planRef} className="stop-map__plan" style={{ aspectRatio: `${MAP_WIDTH} / ${height}` }}>
         <svg viewBox={`0 0 ${MAP_WIDTH} ${height}`} aria-hidden="true" focusable="false">
           <rect className="stop-map__ground" x="0" y="0" width={MAP_WIDTH} height={height} rx="8" />
           {buildings.map((b, i) => (
