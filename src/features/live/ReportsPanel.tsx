@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadFile } from '../../components/downloadFile';
 import { formatCode } from '../../live/protocol';
 import { useLang } from '../../store/context';
 import { guidedSessions, type GuidedSession } from './guidedSessions';
@@ -28,16 +29,7 @@ async function download(session: GuidedSession, format: Format): Promise<number 
     cache: 'no-store',
   });
   if (!response.ok) return response.status;
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `live-report-${formatCode(session.code)}.${format}`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its copy; the object URL can go once the click is handled.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(`live-report-${formatCode(session.code)}.${format}`, await response.blob());
   return null;
 }
 

@@ -29,15 +29,4 @@ export function compareRecords(current: RecordData, incoming: RecordData): { add
   };
 }
 
-/** Hands the browser a file to save. */
-export function downloadFile(name: string, body: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([body], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own reference by now; the URL is freed a moment later.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { downloadFile } from '../../components/downloadFile';

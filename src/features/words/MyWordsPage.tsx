@@ -11,18 +11,9 @@ import { htmlLang } from '../../i18n/i18n';
 import { useLang, useWords, useWordsStore } from '../../store/context';
 import type { StarredWord } from '../../store/wordsStore';
 import './words.css';
+import { downloadFile as download } from '../../components/downloadFile';
 import './MyWordsPage.css';
 
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function MyWordsPage() {
   const { t } = useTranslation();
