@@ -4,7 +4,7 @@
  * have the side list itself moved under the picture as a strip (styles.css), so this one is hidden
  * there.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campus } from '../../content/schema';
 import { PlaceLink } from '../../components/PlaceLink';
@@ -24,9 +24,21 @@ export function StopStrip({ campus, currentId }: { campus: Campus; currentId: st
     if (!row || !here || row.scrollWidth <= row.clientWidth) return;
     row.scrollLeft = here.offsetLeft - (row.clientWidth - here.offsetWidth) / 2;
   }, [currentId]);
+  // Chromium does not scroll a focused element that is already partly in view, so a keyboard
+  // visitor could land on a name cut off at the row's edge: bring the whole link in (row only).
+  const showFocused = (e: FocusEvent<HTMLOListElement>) => {
+    const row = e.currentTarget;
+    const link = e.target;
+    if (!(link instanceof HTMLElement) || row.scrollWidth <= row.clientWidth) return;
+    // The row is the links' offsetParent (position: relative), so offsetLeft is within the row.
+    const left = link.offsetLeft;
+    const right = left + link.offsetWidth;
+    if (left < row.scrollLeft) row.scrollLeft = left;
+    else if (right > row.scrollLeft + row.clientWidth) row.scrollLeft = right - row.clientWidth;
+  };
   return (
     <nav className="stop-strip" aria-label={t('stop.stripLabel', { campus: campus.name[lang] })}>
-      <ol ref={list} className="stop-strip__list">
+      <ol ref={list} className="stop-strip__list" onFocus={showFocused}>
         {campus.stops.map((s, i) => (
           <li key={s.id}>
             <PlaceLink to={{ page: 'stop', campusId: campus.id, stopId: s.id }} className="stop-strip__link" aria-current={s.id === currentId ? 'page' : undefined}>
