@@ -231,6 +231,13 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
         <PreviewCube url={snapshot.previewUrl} view={view} width={size.width} height={size.height} onShown={onPreviewShown} />
       )}
       <div className={`pano__cover${snapshot.canShow ? '' : ' is-covering'}`} aria-hidden="true" />
+      {/* Hidden from screen readers: the region's description already says it, with the keys.
+          Before the markers, so that a marker (and its focus ring) is drawn over it, never under. */}
+      {props.hint && (
+        <p className="pano__hint" aria-hidden="true">
+          {props.hint}
+        </p>
+      )}
       <HotspotLayer
         hotspots={hotspots}
         view={view}
@@ -251,12 +258,6 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
             {labels.retry}
           </button>
         </div>
-      )}
-      {/* Hidden from screen readers: the region's description already says it, with the keys. */}
-      {props.hint && (
-        <p className="pano__hint" aria-hidden="true">
-          {props.hint}
-        </p>
       )}
       {props.children}
     </div>
