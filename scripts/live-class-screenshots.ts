@@ -15,6 +15,20 @@ import { startLiveServer } from '../server/app';
 const out = process.argv[2] ?? 'docs/screenshots';
 const openPage = async (browser: Browser, settings: PageSettings) => (await browser.newContext(contextOptions(settings))).newPage();
 
+/** The guide's side column scrolls on its own on wide screens: the page to the panorama, the column to `selector`. */
+async function showInSide(page: Page, selector: string) {
+  await page.evaluate((sel) => {
+    const target = document.querySelector<HTMLElement>(sel);
+    const side = target?.closest<HTMLElement>('.side');
+    if (!target || !side) return;
+    if (side.scrollHeight > side.clientHeight) {
+      const stage = document.querySelector('.stage');
+      window.scrollTo({ top: (stage?.getBoundingClientRect().top ?? 0) + window.scrollY - 12 });
+      side.scrollTop += target.getBoundingClientRect().top - side.getBoundingClientRect().top;
+    } else target.scrollIntoView({ block: 'start' });
+  }, selector);
+}
+
 async function shot(page: Page, name: string) {
   const file = path.join(out, `${name}.png`);
   await page.screenshot({ path: file });
@@ -72,15 +86,14 @@ async function main() {
     await shot(enDesk, 'live-poll-delegate-desktop-en');
     await shot(zhDesk, 'live-poll-delegate-desktop-zh');
 
-    await guide.locator('.guide-poll').scrollIntoViewIfNeeded();
-    await guide.evaluate(() => document.querySelector('.guide-poll')?.scrollIntoView({ block: 'start' }));
+    await showInSide(guide, '.guide-poll');
     await shot(guide, 'live-poll-guide-desktop-en');
     await guide.locator('.lang-switch button, .language-switch button').filter({ hasText: '中文' }).first().click().catch(() => undefined);
     await guide.waitForFunction(() => document.documentElement.lang.startsWith('zh'));
-    await guide.evaluate(() => document.querySelector('.guide-poll')?.scrollIntoView({ block: 'start' }));
+    await showInSide(guide, '.guide-poll');
     await shot(guide, 'live-poll-guide-desktop-zh');
     await guide.setViewportSize(PHONE);
-    await guide.evaluate(() => document.querySelector('.guide-poll')?.scrollIntoView({ block: 'start' }));
+    await showInSide(guide, '.guide-poll');
     await shot(guide, 'live-poll-guide-phone-zh');
     await guide.setViewportSize(DESKTOP);
 
@@ -89,9 +102,9 @@ async function main() {
     for (const page of [zhPhone, enDesk]) await page.waitForSelector('.poll-sheet__answer', { timeout: 15_000 });
     await shot(zhPhone, 'live-poll-result-phone-zh');
     await shot(enDesk, 'live-poll-result-desktop-en');
-    await guide.evaluate(() => document.querySelector('.guide-poll')?.scrollIntoView({ block: 'start' }));
+    await showInSide(guide, '.guide-poll');
     await shot(guide, 'live-poll-result-guide-desktop-zh');
-    await guide.evaluate(() => document.querySelector('.roster')?.scrollIntoView({ block: 'start' }));
+    await showInSide(guide, '.roster');
     await shot(guide, 'live-roster-guide-desktop-zh');
   } finally {
     await browser.close();

@@ -98,6 +98,15 @@ describe('a live class', () => {
     expect(await results.nth(0).locator('.poll-results__langs').textContent()).toBe(fill(en.liveRoom.results.byLang, { zh: 1, en: 0 }));
     expect(await results.nth(1).locator('.poll-results__langs').textContent()).toBe(fill(en.liveRoom.results.byLang, { zh: 0, en: 1 }));
 
+    // On a laptop (1280×720) the guide works the poll with the panorama still whole on screen: the
+    // side column scrolls beside the picture instead of taking the page, and the picture, away.
+    await guide.getByRole('button', { name: en.liveRoom.poll.close }).focus();
+    const onScreen = await guide.evaluate(() => {
+      const inside = (r: DOMRect) => r.top >= 0 && r.bottom <= window.innerHeight;
+      return { panorama: inside(document.querySelector('.pano')!.getBoundingClientRect()), focused: inside(document.activeElement!.getBoundingClientRect()) };
+    });
+    expect(onScreen).toEqual({ panorama: true, focused: true });
+
     // A delegate who joins late, without a name, gets the poll that is on, and is "Delegate 3".
     const late = await openPage(browser);
     await join(late, code, 'en');
