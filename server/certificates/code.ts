@@ -5,22 +5,11 @@
  * record whose fields were changed no longer matches its code.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { CertificateFields } from '../db/certificates';
 import { CERT_CODE_ALPHABET as ALPHABET, CERT_CODE_LENGTH as CODE_LENGTH, formatCertCode, normalizeCertCode } from '../../src/certificate/code';
 
 export { CODE_LENGTH };
-
-export interface CertificateFields {
-  attemptId: string;
-  name: string;
-  tourId: string;
-  score: number;
-  total: number;
-  percent: number;
-  lang: string;
-  /** ISO 8601 */
-  issuedAt: string;
-}
-
+export type { CertificateFields };
 
 /** The fields in a fixed order, as JSON: no separator inside a name can shift one field into another. */
 export function canonicalFields(fields: CertificateFields): string {

@@ -16,8 +16,8 @@ export interface QuizAttempt {
   createdAt: string;
 }
 
-export interface CertificateRecord {
-  code: string;
+/** What a certificate says, and what its verification code is made from (certificates/code.ts). */
+export interface CertificateFields {
   attemptId: string;
   name: string;
   tourId: string;
@@ -25,8 +25,11 @@ export interface CertificateRecord {
   total: number;
   percent: number;
   lang: string;
+  /** ISO 8601 */
   issuedAt: string;
 }
+
+export type CertificateRecord = CertificateFields & { code: string };
 
 export type IssueResult =
   | { status: 'issued'; certificate: CertificateRecord }
@@ -44,7 +47,7 @@ export interface Certificates {
    * Issues a certificate for a passed attempt. `makeCode` turns the certificate's fields into its
    * verification code (an HMAC: certificates/code.ts).
    */
-  issue(input: { attemptId: string; name: string; lang: string }, makeCode: (fields: Omit<CertificateRecord, 'code'>) => string, now?: Date): Promise<IssueResult>;
+  issue(input: { attemptId: string; name: string; lang: string }, makeCode: (fields: CertificateFields) => string, now?: Date): Promise<IssueResult>;
   get(code: string): Promise<CertificateRecord | null>;
 }
 
