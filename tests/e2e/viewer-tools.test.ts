@@ -242,6 +242,32 @@ describe('move phone to look', () => {
     await page.context().close();
   });
 
+  it('waits while a live guide moves the camera, and turns the view again once the delegate looks around alone', async () => {
+    const guide = await openPage(browser);
+    await guide.goto(stopUrl('en', 'yaw=10&pitch=0&fov=90'));
+    await guide.getByRole('button', { name: t('en', 'live.start') }).click();
+    const code = (await guide.locator('.live-panel__code').textContent({ timeout: 15_000 }))!.replace('-', '');
+    const phone = await openPage(browser, { viewport: PHONE });
+    await phone.goto(`${base}/en/live/${code}`);
+    await phone.getByRole('button', { name: t('en', 'live.join'), exact: true }).click();
+    await expect.poll(() => phone.locator('.delegate-bar__status').textContent(), { timeout: 20_000 }).toBe(t('en', 'live.following'));
+    await waitForPanorama(phone, 'preview');
+    await phone.getByRole('button', { name: t('en', 'viewerTools.lookByPhone') }).click();
+    // Following: the guide's view stays, whatever the phone does.
+    const guideView = (await visitState(phone)).view;
+    await tilt(phone, 60, 100, 0);
+    expect((await visitState(phone)).view).toEqual(guideView);
+    // Looking around alone: turning the phone (from where it is held now) turns the view again,
+    // without pressing the toggle anew.
+    await phone.getByRole('button', { name: t('en', 'live.breakAway') }).click();
+    await expect.poll(() => phone.locator('.delegate-bar__status').textContent()).toContain(t('en', 'live.exploring').slice(0, 20));
+    await tilt(phone, 60, 100, 0);
+    await tilt(phone, 100, 100, 0);
+    await expect.poll(async () => (await visitState(phone)).view?.yaw).not.toBe(guideView?.yaw);
+    await phone.context().close();
+    await guide.context().close();
+  });
+
   it('waits while a tour moves the camera, and is not offered without a touch screen', async () => {
     const tour = tours[0]!;
     const step = tour.steps[0]!;
