@@ -2,7 +2,7 @@
  * Draws the controller's plan: one flat quad per tile area on the cube, textured with the best
  * image at hand (the tile, a lower level's tile stretched, or the preview). Areas never overlap,
  * so every screen pixel is drawn once — what a CPU renderer like SwiftShader, or a phone, needs.
- * The canvas renders only when something changes (frameloop "demand").
+ * A quad reaching round beside the eye is cut back to its part in front of it (tileQuad.ts). The canvas renders only when something changes (frameloop "demand").
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
@@ -17,11 +17,13 @@ import {
   MeshBasicMaterial,
   SRGBColorSpace,
   Texture,
+  Vector3,
 } from 'three';
 import type { View } from '../../content/schema';
-import { faceToDirection } from './format/cube';
+import type { Vec3 } from './format/cube';
 import type { CachedImage, PanoramaController } from './controller/PanoramaController';
-import { faceSizeOf, tileRect, type DrawItem, type TilePyramid } from './format/pyramid';
+import type { DrawItem, TilePyramid } from './format/pyramid';
+import { quadNeedsCut, tileQuad } from './tileQuad';
 import { DEG, effectiveFov } from '../viewMath';
 
 /**
@@ -54,33 +56,14 @@ function CameraRig({ view }: { view: View }) {
   return null;
 }
 
-/**
- * The quad of one draw item. Where it meets another face it reaches half a pixel over the cube's
- * edge: the tiles of two faces do not share vertices along that edge, and without the overlap
- * the rasterizer leaves single pixels uncovered where one face's tile corner meets the other's edge.
- */
-function quad(pyramid: TilePyramid, item: DrawItem): BufferGeometry {
-  const { face } = item.area;
-  const r = tileRect(pyramid, item.area);
-  const [u0, v0, u1, v1] = item.uv;
-  const e = 1 / faceSizeOf(pyramid, item.area.level);
-  const grow = (x: number) => (x <= -1 ? -e : x >= 1 ? e : 0);
-  const a0 = r.a0 + grow(r.a0);
-  const a1 = r.a1 + grow(r.a1);
-  const b0 = r.b0 + grow(r.b0);
-  const b1 = r.b1 + grow(r.b1);
-  const u = (a: number) => u0 + ((a - r.a0) / (r.a1 - r.a0)) * (u1 - u0);
-  const v = (b: number) => v0 + ((b - r.b0) / (r.b1 - r.b0)) * (v1 - v0);
+/** A three.js geometry for the item's quad, cut back to what lies in front of the eye (tileQuad.ts). */
+function quad(pyramid: TilePyramid, item: DrawItem, forward?: Vec3): BufferGeometry | null {
+  const q = tileQuad(pyramid, item, forward);
+  if (!q) return null;
   const geometry = new BufferGeometry();
-  geometry.setAttribute(
-    'position',
-    new BufferAttribute(
-      new Float32Array([...faceToDirection(face, a0, b0), ...faceToDirection(face, a1, b0), ...faceToDirection(face, a0, b1), ...faceToDirection(face, a1, b1)]),
-      3,
-    ),
-  );
-  geometry.setAttribute('uv', new BufferAttribute(new Float32Array([u(a0), v(b0), u(a1), v(b0), u(a0), v(b1), u(a1), v(b1)]), 2));
-  geometry.setIndex([0, 2, 1, 1, 2, 3]);
+  geometry.setAttribute('position', new BufferAttribute(q.position, 3));
+  geometry.setAttribute('uv', new BufferAttribute(q.uv, 2));
+  geometry.setIndex(q.index);
   geometry.computeBoundingSphere();
   return geometry;
 }
@@ -119,13 +102,14 @@ function materialOf(cached: CachedImage, maxTextureSize: number): MeshBasicMater
 export function PanoramaScene({ controller, view }: { controller: PanoramaController; view: View }) {
   const invalidate = useThree((s) => s.invalidate);
   const group = useMemo(() => new Group(), []);
-  const meshes = useRef(new Map<string, Mesh>());
+  const meshes = useRef(new Map<string, { mesh: Mesh; cut: boolean }>());
+  const forward = useRef(new Vector3());
 
   useEffect(() => controller.onPlan(() => invalidate()), [controller, invalidate]);
   useEffect(() => {
     const all = meshes.current;
     return () => {
-      for (const mesh of all.values()) mesh.geometry.dispose();
+      for (const { mesh } of all.values()) mesh.geometry.dispose();
       all.clear();
     };
   }, []);
@@ -133,6 +117,8 @@ export function PanoramaScene({ controller, view }: { controller: PanoramaContro
   useFrame(({ gl, scene, camera }) => {
     const plan = controller.plan;
     const live = new Set<string>();
+    const f = camera.getWorldDirection(forward.current);
+    const look: Vec3 = [f.x, f.y, f.z];
     if (plan.pyramid) {
       for (const item of plan.items) {
         const cached = controller.image(item.source);
@@ -140,20 +126,29 @@ export function PanoramaScene({ controller, view }: { controller: PanoramaContro
         const id = `${controller.keyOf(item.area)}>${controller.keyOf(item.source)}`;
         live.add(id);
         const material = materialOf(cached, gl.capabilities.maxTextureSize);
-        let mesh = meshes.current.get(id);
-        if (!mesh) {
-          mesh = new Mesh(quad(plan.pyramid, item), material);
-          meshes.current.set(id, mesh);
-          group.add(mesh);
-        } else if (mesh.material !== material) {
-          mesh.material = material;
+        let tile = meshes.current.get(id);
+        if (!tile) {
+          tile = { mesh: new Mesh(undefined, material), cut: true };
+          meshes.current.set(id, tile);
+          group.add(tile.mesh);
+        } else if (tile.mesh.material !== material) {
+          tile.mesh.material = material;
+        }
+        // A quad reaching round beside or behind the eye is cut anew at every view; a whole one is built once.
+        const cut = quadNeedsCut(plan.pyramid, item, look);
+        if (cut || tile.cut) {
+          const geometry = quad(plan.pyramid, item, cut ? look : undefined);
+          tile.mesh.geometry.dispose();
+          tile.mesh.geometry = geometry ?? new BufferGeometry();
+          tile.mesh.visible = geometry !== null;
+          tile.cut = cut;
         }
       }
     }
-    for (const [id, mesh] of meshes.current) {
+    for (const [id, tile] of meshes.current) {
       if (live.has(id)) continue;
-      group.remove(mesh);
-      mesh.geometry.dispose();
+      group.remove(tile.mesh);
+      tile.mesh.geometry.dispose();
       meshes.current.delete(id);
     }
     gl.render(scene, camera);
