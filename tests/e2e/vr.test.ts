@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, openPage, PHONE, readTourContent, visitState, waitForPanorama, type ContentStop } from './browser';
+import { axeViolations, launchBrowser, openPage, PHONE, pixelStats, readTourContent, visitState, waitForPanorama, type ContentStop, type PageOptions } from './browser';
 
 const require = createRequire(import.meta.url);
 const iwerSource = readFileSync(require.resolve('iwer/build/iwer.min.js'), 'utf8');
@@ -50,8 +50,8 @@ interface Scene {
 }
 
 /** A page whose browser has a Quest 3 (iwer installed before the app loads, over Chromium's own WebXR). */
-async function openWithHeadset(): Promise<Page> {
-  const page = await openPage(browser);
+async function openWithHeadset(options: PageOptions = {}): Promise<Page> {
+  const page = await openPage(browser, options);
   await page.addInitScript({
     content: `${iwerSource}
 ;(() => {
@@ -169,6 +169,8 @@ describe('VR headsets', () => {
     await expect.poll(() => sessionOn(page), { timeout: 30_000 }).toBe(true);
     await expect.poll(async () => (await scene(page))?.presenting, { timeout: 60_000 }).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: t('en', 'vr.exit') }).count()).toBe(1);
+    // The headset shows the panorama (iwer shows the XR frames on the app's canvas, which it takes out of the page for the session): a picture, not a flat colour.
+    await expect.poll(async () => (await pixelStats(page.locator('canvas[data-engine^="three.js"]'))).stdev, { timeout: 60_000 }).toBeGreaterThan(25);
 
     // A controller's ray selects the info hotspot: its panel's text, in English, is drawn in VR.
     const rest = clearLook(first);
@@ -228,5 +230,54 @@ describe('VR headsets', () => {
     expect(Number(query.get('pitch'))).toBeCloseTo(last.pitch, 0);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
+  });
+
+  it('keeps a following delegate in VR with the guide: the stop and the open panel change, in Chinese, and the headset keeps its own look', async () => {
+    const guide = await openPage(browser);
+    await guide.goto(`${base}/en/${campus.id}/${first.id}`);
+    await guide.getByRole('button', { name: t('en', 'live.start') }).click();
+    const code = (await guide.locator('.live-panel__code').textContent({ timeout: 15_000 }))!.replace('-', '');
+    const delegate = await openWithHeadset({ locale: 'zh-CN' });
+    await delegate.goto(`${base}/zh/live/${code}`);
+    await delegate.getByRole('button', { name: t('zh', 'live.join'), exact: true }).click();
+    await expect.poll(async () => (await visitState(delegate)).place.stopId, { timeout: 15_000 }).toBe(first.id);
+    await waitForPanorama(delegate, 'preview');
+
+    // The button in Chinese; into VR, looking somewhere of the delegate's own.
+    await delegate.getByRole('button', { name: t('zh', 'vr.enter') }).click();
+    await expect.poll(async () => (await scene(delegate))?.presenting, { timeout: 60_000 }).toBe(true);
+    const own = clearLook(first);
+    await lookAt(delegate, own.yaw, own.pitch);
+
+    // The guide turns, then goes to another stop and opens an info panel there: the delegate's
+    // headset shows that stop and the panel, in Chinese; the look stays the delegate's own.
+    await guide.evaluate(() => (window as unknown as { __visitStore: { getState(): { setView(v: object): void } } }).__visitStore.getState().setView({ yaw: 120, pitch: 0, fov: 90 }));
+    await expect.poll(async () => (await visitState(delegate)).view?.yaw, { timeout: 15_000 }).toBe(120);
+    const to = campus.stops.find((x) => x.id !== first.id && x.hotspots.some((h) => h.kind === 'info'))!;
+    const toInfo = to.hotspots.find((h) => h.kind === 'info')!;
+    if (toInfo.kind !== 'info') throw new Error('unreachable');
+    await guide.evaluate(
+      ([campusId, stopId]) =>
+        (window as unknown as { __visitStore: { getState(): { goTo(p: object): void } } }).__visitStore.getState().goTo({ page: 'stop', campusId, stopId }),
+      [campus.id, to.id] as const,
+    );
+    await expect.poll(async () => (await visitState(delegate)).place.stopId, { timeout: 15_000 }).toBe(to.id);
+    await guide.evaluate((id) => (window as unknown as { __visitStore: { getState(): { openHotspot(id: string): void } } }).__visitStore.getState().openHotspot(id), toInfo.id);
+    await expect.poll(async () => (await scene(delegate))?.panel?.id, { timeout: 15_000 }).toBe(toInfo.id);
+    const lines = (await scene(delegate))!.panel!.lines.join('');
+    expect(lines).toContain(toInfo.title.zh);
+    expect(lines).not.toContain(toInfo.title.en);
+    expect(await sessionOn(delegate)).toBe(true);
+    const look = (await scene(delegate))!.look!;
+    expect(Math.abs(look.yaw - own.yaw)).toBeLessThan(1);
+    expect(Math.abs(look.pitch - own.pitch)).toBeLessThan(1);
+
+    // Leaving VR, the delegate still follows: the page has the guide's view, not the headset's.
+    await delegate.evaluate(() => (window as unknown as { __xrDevice: { activeSession: XRSession } }).__xrDevice.activeSession.end());
+    await expect.poll(() => sessionOn(delegate), { timeout: 30_000 }).toBe(false);
+    expect(await delegate.locator('.delegate-bar__status').textContent()).toBe(t('zh', 'live.following'));
+    expect(JSON.stringify((await visitState(delegate)).view)).toBe(JSON.stringify((await visitState(guide)).view));
+    await guide.context().close();
+    await delegate.context().close();
   });
 });
