@@ -137,6 +137,11 @@ async function targetOf(page: Page, id: string): Promise<SceneTarget> {
 const stopPath = (stopId: string) => new URL(`${base}/en/${campus.id}/${stopId}`).pathname;
 
 describe('VR headsets', () => {
+  it('lets this origin use WebXR (Permissions-Policy), which a real headset's browser requires', async () => {
+    const reply = await fetch(`${base}/en/${campus.id}/${first.id}`);
+    expect(reply.headers.get('permissions-policy')).toMatch(/(^|, )xr-spatial-tracking=\(self\)(,|$)/);
+  });
+
   it('offers no Enter VR button where the browser cannot show immersive VR', async () => {
     const page = await openPage(browser, { viewport: PHONE });
     await page.goto(`${base}/en/${campus.id}/${first.id}`);
