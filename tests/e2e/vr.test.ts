@@ -137,7 +137,7 @@ async function targetOf(page: Page, id: string): Promise<SceneTarget> {
 const stopPath = (stopId: string) => new URL(`${base}/en/${campus.id}/${stopId}`).pathname;
 
 describe('VR headsets', () => {
-  it('lets this origin use WebXR (Permissions-Policy), which a real headset's browser requires', async () => {
+  it('lets this origin use WebXR (Permissions-Policy), which a real headset’s browser requires', async () => {
     const reply = await fetch(`${base}/en/${campus.id}/${first.id}`);
     expect(reply.headers.get('permissions-policy')).toMatch(/(^|, )xr-spatial-tracking=\(self\)(,|$)/);
   });
@@ -242,14 +242,18 @@ describe('VR headsets', () => {
     await guide.goto(`${base}/en/${campus.id}/${first.id}`);
     await guide.getByRole('button', { name: t('en', 'live.start') }).click();
     const code = (await guide.locator('.live-panel__code').textContent({ timeout: 15_000 }))!.replace('-', '');
-    const delegate = await openWithHeadset({ locale: 'zh-CN' });
+    const delegate = await openWithHeadset({ locale: 'zh-CN', viewport: PHONE });
     await delegate.goto(`${base}/zh/live/${code}`);
     await delegate.getByRole('button', { name: t('zh', 'live.join'), exact: true }).click();
     await expect.poll(async () => (await visitState(delegate)).place.stopId, { timeout: 15_000 }).toBe(first.id);
     await waitForPanorama(delegate, 'preview');
 
-    // The button in Chinese; into VR, looking somewhere of the delegate's own.
-    await delegate.getByRole('button', { name: t('zh', 'vr.enter') }).click();
+    // The button in Chinese, 44 × 44 px on a phone; into VR, looking somewhere of the delegate's own.
+    const enter = delegate.getByRole('button', { name: t('zh', 'vr.enter') });
+    const box = await enter.boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(44);
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await enter.click();
     await expect.poll(async () => (await scene(delegate))?.presenting, { timeout: 60_000 }).toBe(true);
     const own = clearLook(first);
     await lookAt(delegate, own.yaw, own.pitch);
