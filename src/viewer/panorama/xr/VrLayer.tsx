@@ -25,6 +25,7 @@ import {
   MeshBasicMaterial,
   Object3D,
   PlaneGeometry,
+  Quaternion,
   Raycaster,
   RingGeometry,
   Vector3,
@@ -137,6 +138,40 @@ declare global {
 }
 const testHooks = import.meta.env.VITE_TEST_HOOKS === '1';
 
+type Look = { yaw: number; pitch: number };
+
+/**
+ * One record per session, outside React: its last look and whom to tell when it ends. The end is
+ * heard once, by a listener that no re-render or remount of the layer can take away, and it
+ * reports the look of the last frame whichever instance drew it.
+ */
+interface SessionWatch {
+  look: Look | null;
+  vr: ViewerVr;
+  onEnded(): void;
+}
+const watched = new WeakMap<XRSession, SessionWatch>();
+
+function watch(session: XRSession, vr: ViewerVr, onEnded: () => void): SessionWatch {
+  const known = watched.get(session);
+  if (known) {
+    known.vr = vr;
+    known.onEnded = onEnded;
+    return known;
+  }
+  const entry: SessionWatch = { look: null, vr, onEnded };
+  watched.set(session, entry);
+  session.addEventListener(
+    'end',
+    () => {
+      entry.onEnded();
+      entry.vr.onEnded(entry.look);
+    },
+    { once: true },
+  );
+  return entry;
+}
+
 interface VrLayerProps {
   vr: ViewerVr;
   controller: PanoramaController;
@@ -157,12 +192,19 @@ export default function VrLayer({ vr, controller, panorama, hotspots, activeHots
   const { session } = vr;
 
   // Event handlers live as long as the session: they read the latest props from here.
-  const latest = useRef({ vr, activeHotspotId, onHotspotActivate, onEnded, reducedMotion });
-  latest.current = { vr, activeHotspotId, onHotspotActivate, onEnded, reducedMotion };
-  const look = useRef<{ yaw: number; pitch: number } | null>(null);
+  const latest = useRef({ activeHotspotId, onHotspotActivate, reducedMotion });
+  latest.current = { activeHotspotId, onHotspotActivate, reducedMotion };
   const targets = useRef(new Map<string, Target>());
   const state = useRef<VrSceneState>({ presenting: false, targets: [], panel: null, dwell: null, look: null });
   if (testHooks) window.__vrScene = state.current;
+  // Registered in render, once per session (watch() is idempotent): the end must be heard even if
+  // it comes before this layer's effects have run.
+  const sessionWatch = watch(session, vr, () => {
+    state.current.presenting = false;
+    panorama.position.set(0, 0, 0);
+    root.visible = false;
+    onEnded();
+  });
 
   const activate = (id: string) => {
     const { activeHotspotId: open, onHotspotActivate: act } = latest.current;
@@ -197,14 +239,6 @@ export default function VrLayer({ vr, controller, panorama, hotspots, activeHots
       scene.add(c);
       controllers.push(c);
     }
-    const ended = () => {
-      state.current.presenting = false;
-      panorama.position.set(0, 0, 0);
-      root.visible = false;
-      latest.current.onEnded();
-      latest.current.vr.onEnded(look.current);
-    };
-    session.addEventListener('end', ended);
     if (xr.getSession() !== session) {
       xr.setSession(session).then(
         () => {
@@ -214,7 +248,6 @@ export default function VrLayer({ vr, controller, panorama, hotspots, activeHots
       );
     }
     return () => {
-      session.removeEventListener('end', ended);
       for (const c of controllers) {
         c.removeEventListener('select', onSelect);
         for (const child of [...c.children]) {
@@ -314,22 +347,31 @@ export default function VrLayer({ vr, controller, panorama, hotspots, activeHots
     planned: null as { yaw: number; pitch: number } | null,
     head: new Vector3(),
     dir: new Vector3(),
+    quaternion: new Quaternion(),
     raycaster: new Raycaster(),
     hovered: new Set<string>(),
   });
 
   // Runs before PanoramaScene renders (priority 1): only while the headset presents.
-  useFrame((_, delta) => {
+  useFrame((_, delta, xrFrame?: XRFrame) => {
     if (!gl.xr.isPresenting) return;
     const f = frame.current;
-    const camera = gl.xr.getCamera();
-    camera.getWorldPosition(f.head);
-    camera.getWorldDirection(f.dir);
+    // The head as this frame's pose has it (three's XR camera holds the last frame's); a frame
+    // without a pose (tracking lost) keeps the last one.
+    const space = gl.xr.getReferenceSpace();
+    const pose = xrFrame && space ? xrFrame.getViewerPose(space) : undefined;
+    if (pose) {
+      const { position: p, orientation: q } = pose.transform;
+      f.head.set(p.x, p.y, p.z);
+      f.dir.set(0, 0, -1).applyQuaternion(f.quaternion.set(q.x, q.y, q.z, q.w));
+    } else if (!sessionWatch.look) {
+      return;
+    }
     panorama.position.copy(f.head);
     root.position.copy(f.head);
     root.visible = true;
     const now = lookOf(f.dir.x, f.dir.y, f.dir.z);
-    look.current = now;
+    sessionWatch.look = now;
     state.current.look = now;
     state.current.presenting = true;
 
