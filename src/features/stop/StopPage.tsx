@@ -197,6 +197,8 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
       // tour or the guide moves the camera: the view is theirs, and following goes on.
       if (!look || drivenRef.current) return;
       const state = store.getState();
+      // Ended because the visitor left the stop pages (the session ends with them): no view to keep.
+      if (state.place.page !== 'stop') return;
       state.setView({ ...(state.view ?? stop.initialView), yaw: look.yaw, pitch: look.pitch });
     },
     [store, stop.initialView],
