@@ -58,8 +58,9 @@ export function contentSecurityPolicy(publicOrigins: readonly string[] = [], opt
 }
 
 /**
- * For this origin only: fullscreen (presenter mode, a stop's view) and the motion sensors behind
- * `deviceorientation` ("Move phone to look"); every other powerful feature off until a feature
+ * For this origin only: fullscreen (presenter mode, a stop's view), the motion sensors behind
+ * `deviceorientation` ("Move phone to look") and WebXR ("Enter VR": `navigator.xr` refuses
+ * sessions without `xr-spatial-tracking`); every other powerful feature off until a feature
  * needs it. (An embedding page delegates them to the frame with its iframe's `allow`.)
  */
 export const PERMISSIONS_POLICY = [
@@ -67,6 +68,7 @@ export const PERMISSIONS_POLICY = [
   'accelerometer=(self)',
   'gyroscope=(self)',
   'magnetometer=(self)',
+  'xr-spatial-tracking=(self)',
   'autoplay=()',
   'camera=()',
   'display-capture=()',
@@ -76,7 +78,6 @@ export const PERMISSIONS_POLICY = [
   'payment=()',
   'usb=()',
   'screen-wake-lock=()',
-  'xr-spatial-tracking=()',
 ].join(', ');
 
 export function securityHeaders(publicOrigins: readonly string[] = [], options: HeaderOptions = {}): Record<string, string> {

@@ -76,8 +76,9 @@ describe('security headers', () => {
       expect(directives.get('connect-src')).toContain("'self'");
       expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
       expect(answer.headers['permissions-policy']).toMatch(/(^|, )fullscreen=\(self\)(,|$)/);
-      // The motion sensors behind "Move phone to look" are this origin's too; nothing else is allowed.
-      const allowed = ['fullscreen=', 'accelerometer=', 'gyroscope=', 'magnetometer='];
+      // The motion sensors behind "Move phone to look" and WebXR ("Enter VR") are this origin's too; nothing else is allowed.
+      expect(answer.headers['permissions-policy']).toMatch(/(^|, )xr-spatial-tracking=\(self\)(,|$)/);
+      const allowed = ['fullscreen=', 'accelerometer=', 'gyroscope=', 'magnetometer=', 'xr-spatial-tracking='];
       for (const feature of String(answer.headers['permissions-policy']).split(', ')) {
         expect(feature).toMatch(allowed.some((a) => feature.startsWith(a)) ? /=\(self\)$/ : /=\(\)$/);
       }

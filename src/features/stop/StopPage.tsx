@@ -15,6 +15,7 @@ import { useLang, useOpenHotspotId, usePresenter, useVisitStore, useView } from 
 import { useRecordStore } from '../../store/recordContext';
 import { useVisitStamp } from '../../store/useVisitStamp';
 import type { ViewerHotspot } from '../../viewer/panorama/HotspotLayer';
+import type { ViewerVr, ViewerVrPanel } from '../../viewer/panorama/xr/vrTypes';
 import { hasWebGL } from '../../viewer/webgl';
 import { InfoPanel } from './InfoPanel';
 import { HotspotList, StopList } from './StopLists';
@@ -22,6 +23,7 @@ import { StopMap } from './StopMap';
 import { StopStrip } from './StopStrip';
 import { ViewControls } from './ViewControls';
 import { ViewerTools } from './ViewerTools';
+import { useVrSession, useVrSupported } from './useVr';
 
 // three.js and R3F load only here, so the welcome and about pages never wait for them.
 const PanoramaViewer = lazy(() => import('../../viewer/panorama/PanoramaViewer'));
@@ -175,6 +177,39 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
   );
 
   const setView = useCallback((v: View) => store.getState().setView(v), [store]);
+
+  // VR: the same stop, hotspots and navigation as on the page; link hotspots move between stops
+  // in the headset, and a guide's live session moves a following delegate's stop there too.
+  const vrSupported = useVrSupported();
+  const vrSession = useVrSession();
+  const vrPanels = useMemo<Record<string, ViewerVrPanel>>(
+    () =>
+      Object.fromEntries(
+        stop.hotspots.flatMap((h) => (h.kind === 'info' ? [[h.id, { title: h.title[lang], paragraphs: h.body.map((p) => p[lang]), lang: htmlLang(lang) }]] : [])),
+      ),
+    [stop, lang],
+  );
+  const drivenRef = useRef(cameraDriven || presenting);
+  drivenRef.current = cameraDriven || presenting;
+  const onVrEnded = useCallback(
+    (look: { yaw: number; pitch: number } | null) => {
+      // Back on the page where the headset looked, so the URL and a shared link hold it. Not while a
+      // tour or the guide moves the camera: the view is theirs, and following goes on.
+      if (!look || drivenRef.current) return;
+      const state = store.getState();
+      // Ended because the visitor left the stop pages (the session ends with them): no view to keep.
+      if (state.place.page !== 'stop') return;
+      state.setView({ ...(state.view ?? stop.initialView), yaw: look.yaw, pitch: look.pitch });
+    },
+    [store, stop.initialView],
+  );
+  const vrLabels = useMemo(() => ({ exit: t('vr.exit'), close: t('vr.close') }), [t]);
+  const vr = useMemo<ViewerVr | undefined>(
+    () => (vrSession.session ? { session: vrSession.session, panels: vrPanels, labels: vrLabels, onEnded: onVrEnded } : undefined),
+    [vrSession.session, vrPanels, vrLabels, onVrEnded],
+  );
+  const inVr = vr !== undefined;
+
   const onHotspotActivate = useCallback(
     (id: string) => {
       const h = findHotspot(stop, id);
@@ -236,6 +271,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
                   onShown={onShown}
                   hint={dragHint ? t('screens.dragHint') : undefined}
                   onDragged={onDragged}
+                  vr={vr}
                   labels={{
                     region: t('stop.viewRegion', { stop: stop.name[lang] }),
                     instructions: t('stop.instructions'),
@@ -249,8 +285,9 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
                     fullscreenKeys={!presenting}
                     placeName={stop.name[lang]}
                     initialView={stop.initialView}
-                    idleTurn={stop.autorotate !== false && !cameraDriven && !presenting}
-                    cameraDriven={cameraDriven || presenting}
+                    idleTurn={stop.autorotate !== false && !cameraDriven && !presenting && !inVr}
+                    cameraDriven={cameraDriven || presenting || inVr}
+                    vr={{ supported: vrSupported, active: inVr, failed: vrSession.failed, enter: vrSession.enter, exit: vrSession.exit }}
                   />
                 </PanoramaViewer>
               </Suspense>

@@ -1,6 +1,6 @@
 /**
  * The view's second row of controls, in its upper right corner: full screen, share, embed, and
- * (where they apply) the idle turn's pause and looking by moving the phone. Each is a named,
+ * (where they apply) the idle turn's pause, looking by moving the phone and entering VR. Each is a named,
  * bilingual 44 × 44 px button, and each is optional: the page leaves out what does not apply.
  */
 import { useCallback, useRef, useState } from 'react';
@@ -29,6 +29,8 @@ interface ViewerToolsProps {
   idleTurn: boolean;
   /** A tour or live session moves the camera now: looking by moving the phone waits. */
   cameraDriven: boolean;
+  /** VR: offered only where the browser can show an immersive VR session (useVr.ts). */
+  vr?: { supported: boolean; active: boolean; failed: boolean; enter(): void; exit(): void } | undefined;
 }
 
 const IDLE_TURN_OFF_KEY = 'tour.idleTurnOff';
@@ -92,7 +94,17 @@ function PhoneIcon() {
   );
 }
 
-export function ViewerTools({ fullscreenKeys, placeName, initialView, idleTurn, cameraDriven }: ViewerToolsProps) {
+function HeadsetIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round">
+      <path d="M3 8.5A1.5 1.5 0 0 1 4.5 7h15A1.5 1.5 0 0 1 21 8.5v7a1.5 1.5 0 0 1-1.5 1.5h-4l-2-2.5h-3l-2 2.5h-4A1.5 1.5 0 0 1 3 15.5z" />
+      <circle cx="8" cy="11.5" r="1.5" />
+      <circle cx="16" cy="11.5" r="1.5" />
+    </svg>
+  );
+}
+
+export function ViewerTools({ fullscreenKeys, placeName, initialView, idleTurn, cameraDriven, vr }: ViewerToolsProps) {
   const { t } = useTranslation();
   const store = useVisitStore();
   const reducedMotion = useReducedMotion();
@@ -184,6 +196,22 @@ export function ViewerTools({ fullscreenKeys, placeName, initialView, idleTurn, 
       {canLookByPhone && (
         <p className="visually-hidden" role="status">
           {phoneStatus}
+        </p>
+      )}
+      {vr?.supported && (
+        <button
+          type="button"
+          className="view-button viewer-tools__vr"
+          aria-label={vr.active ? t('vr.exit') : t('vr.enter')}
+          title={vr.active ? t('vr.exit') : t('vr.enter')}
+          onClick={vr.active ? vr.exit : vr.enter}
+        >
+          <HeadsetIcon />
+        </button>
+      )}
+      {vr?.supported && (
+        <p className="visually-hidden" role="status">
+          {vr.failed ? t('vr.failed') : vr.active ? t('vr.inHeadset') : ''}
         </p>
       )}
       {sharing && <ShareDialog url={sharing} title={placeName} onClose={() => setSharing(null)} />}

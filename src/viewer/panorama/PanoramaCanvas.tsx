@@ -4,10 +4,10 @@
  */
 import { Canvas } from '@react-three/fiber';
 import type { View } from '../../content/schema';
-import { PanoramaScene } from './PanoramaScene';
+import { PanoramaScene, type SceneVr } from './PanoramaScene';
 import type { PanoramaController } from './controller/PanoramaController';
 
-export default function PanoramaCanvas({ controller, view }: { controller: PanoramaController; view: View }) {
+export default function PanoramaCanvas({ controller, view, xr }: { controller: PanoramaController; view: View; xr?: SceneVr | undefined }) {
   return (
     <Canvas
       className="pano__canvas"
@@ -18,7 +18,7 @@ export default function PanoramaCanvas({ controller, view }: { controller: Panor
       camera={{ position: [0, 0, 0], near: 0.1, far: 100, fov: 75 }}
       aria-hidden="true"
     >
-      <PanoramaScene controller={controller} view={view} />
+      <PanoramaScene controller={controller} view={view} xr={xr} />
     </Canvas>
   );
 }

@@ -4,7 +4,7 @@
  * so every screen pixel is drawn once — what a CPU renderer like SwiftShader, or a phone, needs.
  * A quad reaching round beside the eye is cut back to its part in front of it (tileQuad.ts). The canvas renders only when something changes (frameloop "demand").
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import {
   BufferAttribute,
@@ -25,6 +25,20 @@ import type { CachedImage, PanoramaController } from './controller/PanoramaContr
 import type { DrawItem, TilePyramid } from './format/pyramid';
 import { quadNeedsCut, tileQuad } from './tileQuad';
 import { DEG, effectiveFov } from '../viewMath';
+import type { ViewerHotspot } from './HotspotLayer';
+import type { ViewerVr } from './xr/vrTypes';
+
+// The VR part (targets, panel, gaze, controllers) is fetched only when a visitor enters VR.
+const VrLayer = lazy(() => import('./xr/VrLayer'));
+
+/** What the scene needs while a VR session is on: the session and the hotspots, as the 2D viewer has them. */
+export interface SceneVr {
+  vr: ViewerVr;
+  hotspots: readonly ViewerHotspot[];
+  activeHotspotId: string | null;
+  onHotspotActivate(id: string): void;
+  reducedMotion: boolean;
+}
 
 /**
  * The image as something the GPU accepts: an image larger than `maxTextureSize` (a phone's GPU may
@@ -40,19 +54,23 @@ function fitTexture(image: ImageBitmap | HTMLImageElement, width: number, height
   return canvas;
 }
 
-/** Points the camera; the canvas renders once per change (frameloop "demand"). */
-function CameraRig({ view }: { view: View }) {
+/**
+ * Points the camera; the canvas renders once per change (frameloop "demand"). `epoch` changes when
+ * a VR session ends: the headset had the camera, and the page's view takes it back.
+ */
+function CameraRig({ view, epoch }: { view: View; epoch: number }) {
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {
     if (!('isPerspectiveCamera' in camera)) return;
+    camera.position.set(0, 0, 0);
     camera.rotation.order = 'YXZ';
     camera.rotation.set(view.pitch * DEG, -view.yaw * DEG, 0);
     camera.fov = effectiveFov(view.fov, size.width, size.height).v;
     camera.updateProjectionMatrix();
     invalidate();
-  }, [camera, size.width, size.height, view.yaw, view.pitch, view.fov, invalidate]);
+  }, [camera, size.width, size.height, view.yaw, view.pitch, view.fov, invalidate, epoch]);
   return null;
 }
 
@@ -99,8 +117,9 @@ function materialOf(cached: CachedImage, maxTextureSize: number): MeshBasicMater
   return material;
 }
 
-export function PanoramaScene({ controller, view }: { controller: PanoramaController; view: View }) {
+export function PanoramaScene({ controller, view, xr }: { controller: PanoramaController; view: View; xr?: SceneVr | undefined }) {
   const invalidate = useThree((s) => s.invalidate);
+  const [epoch, setEpoch] = useState(0);
   const group = useMemo(() => new Group(), []);
   const meshes = useRef(new Map<string, { mesh: Mesh; cut: boolean }>());
   const forward = useRef(new Vector3());
@@ -157,8 +176,22 @@ export function PanoramaScene({ controller, view }: { controller: PanoramaContro
 
   return (
     <>
-      <CameraRig view={view} />
+      <CameraRig view={view} epoch={epoch} />
       <primitive object={group} />
+      {xr && (
+        <Suspense fallback={null}>
+          <VrLayer
+            vr={xr.vr}
+            controller={controller}
+            panorama={group}
+            hotspots={xr.hotspots}
+            activeHotspotId={xr.activeHotspotId}
+            onHotspotActivate={xr.onHotspotActivate}
+            reducedMotion={xr.reducedMotion}
+            onEnded={() => setEpoch((n) => n + 1)}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

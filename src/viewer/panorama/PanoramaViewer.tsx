@@ -35,10 +35,12 @@ import { PanoramaController, type PanoramaSourceRef, type ViewerSnapshot } from 
 import { dragView, panBy, stepFor, zoomBy } from '../viewMath';
 import { useElementSize } from '../useElementSize';
 import { usePointerGestures } from '../usePointerGestures';
+import type { ViewerVr } from './xr/vrTypes';
 import '../viewer.css';
 import './PanoramaViewer.css';
 
 export type { PanoramaSourceRef } from './controller/PanoramaController';
+export type { ViewerVr, ViewerVrPanel } from './xr/vrTypes';
 
 // three.js and R3F come in their own chunk, fetched while the preview is already on screen.
 const PanoramaCanvas = lazy(() => import('./PanoramaCanvas'));
@@ -76,6 +78,12 @@ export interface PanoramaViewerProps {
    */
   hint?: string | undefined;
   onDragged?: (() => void) | undefined;
+  /**
+   * A VR session the page has started (on a button press): while it is on, the panorama shows in
+   * the headset, with the hotspots as targets there (xr/VrLayer.tsx), and `view` no longer turns
+   * the camera — the headset does.
+   */
+  vr?: ViewerVr | undefined;
   /** Overlays: on-screen controls, badges. Clicks on them do not start a drag. */
   children?: ReactNode;
 }
@@ -108,7 +116,7 @@ function useDelayedFlag(on: boolean, delayMs: number) {
 }
 
 export default function PanoramaViewer(props: PanoramaViewerProps) {
-  const { src, previewSrc, preload, view, onViewChange, hotspots, activeHotspotId, onHotspotActivate, reducedMotion, labels } =
+  const { src, previewSrc, preload, view, onViewChange, hotspots, activeHotspotId, onHotspotActivate, reducedMotion, labels, vr } =
     props;
   const containerRef = useRef<HTMLDivElement>(null);
   const instructionsId = useId();
@@ -124,9 +132,11 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
   const snapshot = useSyncExternalStore(controller?.subscribe ?? noSubscribe, controller?.getSnapshot ?? (() => NO_SNAPSHOT));
 
   useEffect(() => controller?.setScene({ src, previewSrc }), [controller, src, previewSrc]);
+  // In VR the headset's look plans the tiles (VrLayer); the page's view takes over again after.
+  const inVr = vr !== undefined;
   useEffect(() => {
-    controller?.setView(view, size.width, size.height, Math.min(window.devicePixelRatio || 1, 2));
-  }, [controller, view, size.width, size.height]);
+    if (!inVr) controller?.setView(view, size.width, size.height, Math.min(window.devicePixelRatio || 1, 2));
+  }, [controller, view, size.width, size.height, inVr]);
   const preloadKey = JSON.stringify(preload ?? []);
   const preloadList = useMemo(() => JSON.parse(preloadKey) as PanoramaSourceRef[], [preloadKey]);
   useEffect(() => controller?.setPreload(preloadList), [controller, preloadList]);
@@ -222,9 +232,13 @@ export default function PanoramaViewer(props: PanoramaViewerProps) {
       <p id={instructionsId} className="visually-hidden">
         {labels.instructions}
       </p>
-      {controller && canvasWanted && (
+      {controller && (canvasWanted || inVr) && (
         <Suspense fallback={null}>
-          <PanoramaCanvas controller={controller} view={view} />
+          <PanoramaCanvas
+            controller={controller}
+            view={view}
+            xr={vr && { vr, hotspots, activeHotspotId, onHotspotActivate, reducedMotion }}
+          />
         </Suspense>
       )}
       {snapshot.previewUrl && (
