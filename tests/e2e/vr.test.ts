@@ -27,6 +27,11 @@ const info = first.hotspots.find((h) => h.kind === 'info')!;
 const stopOf = (id: string) => campus.stops.find((s) => s.id === id)!;
 let browser: Browser;
 
+/** `VR_SHOTS=docs/screenshots npx vitest run --project e2e tests/e2e/vr.test.ts` keeps what the headset showed, for the README. */
+async function keepShot(page: Page, name: string) {
+  if (process.env.VR_SHOTS) await page.screenshot({ path: `${process.env.VR_SHOTS}/${name}.png` });
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
 });
@@ -189,6 +194,7 @@ describe('VR headsets', () => {
     expect(lines).toContain(info.body[0]!.en.split(' ').slice(0, 4).join(' '));
     expect(lines).not.toContain(info.title.zh);
     expect((await visitState(page)).openHotspotId).toBe(info.id);
+    await keepShot(page, 'vr-info-panel-en');
 
     // Looking at a link hotspot: a ring fills, and after two seconds the link is followed, still in VR.
     const link = first.hotspots.find((h) => h.kind === 'link' && h.yaw > 30)!;
@@ -201,6 +207,7 @@ describe('VR headsets', () => {
         return dwell?.id === link.id && dwell.progress > 0 && dwell.progress < 1;
       }, { timeout: 20_000, interval: 50 })
       .toBe(true);
+    await keepShot(page, 'vr-dwell-en');
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe(stopPath(link.target));
     const second = stopOf(link.target);
     const rest2 = clearLook(second);
