@@ -3,7 +3,7 @@
  * readers, which a hotspot drawn in WebGL never is. Only hotspots in front of the camera and on
  * screen are rendered, so Tab reaches exactly the visible ones.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { View } from '../../content/schema';
 import { arrowDirection, estimateCaptionSize, placeCaptions } from '../captionPlacement';
 import { projectToScreen } from '../viewMath';
@@ -18,6 +18,12 @@ export interface ViewerHotspot {
   label: string;
   /** A short visible caption next to the marker. */
   caption: string;
+  /**
+   * What the caption draws, where more than its text: the name with pinyin over it, composed by the
+   * page (the viewer knows no languages). Hidden from assistive technology like the caption: the
+   * button's name is `label`. Give a new hotspot object when it changes size, so it is measured again.
+   */
+  captionContent?: ReactNode;
   lang: string;
 }
 
@@ -166,7 +172,7 @@ export function HotspotLayer({ hotspots, view, width, height, activeId, onActiva
                 {h.kind === 'info' ? <InfoIcon /> : <ArrowIcon />}
               </span>
               <span className="hotspot__caption" aria-hidden="true" lang={h.lang} data-for={h.id}>
-                {h.caption}
+                {h.captionContent ?? h.caption}
               </span>
             </button>
           </li>
