@@ -207,7 +207,7 @@ describe('hotspot names over the panorama', () => {
         for (const place of places) {
           await page.goto(`${base}/${lang}${place}`);
           await page.locator('.hotspot').first().waitFor();
-          if (pinyin) await page.locator('.hotspot__caption ruby').first().waitFor();
+          if (pinyin) await page.locator('.hotspot__caption ruby').first().waitFor({ state: 'attached' });
           await settle(page);
           const { captions, markers, frame } = await hotspotGeometry(page);
           expect(markers.length, `${lang} ${place}: markers`).toBeGreaterThan(1);
