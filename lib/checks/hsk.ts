@@ -1,5 +1,5 @@
 /**
- * Each vocabulary word's HSK 3.0 level, checked against the published lists (lib/data/hsk3-levels.json,
+ * Each vocabulary word's HSK 3.0 level, checked against the published lists (lib/wordlists/hsk3-levels.json,
  * Node only: the table is 187 KB and the browser only needs each word's own level, written in the
  * content). A word the lists do not hold is "beyond"; the table's 7 is the 7–9 band, written "7-9".
  */
@@ -17,7 +17,7 @@ interface HskTable {
   levels: Record<string, number>;
 }
 
-const TABLE_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../data/hsk3-levels.json');
+const TABLE_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../wordlists/hsk3-levels.json');
 let levels: Readonly<Record<string, number>> | undefined;
 
 /** Read on first use, not imported: vite.config.ts loads lib/ through Node, whose JSON imports need attributes. */
@@ -47,7 +47,7 @@ export function checkHsk(content: Content): ContentIssue[] {
         issues.push({
           file: campusFile(campus.id),
           path: `$.stops[${si}].vocabulary[${wi}].hsk`,
-          message: `"${word.zh}" ${where}: write ${shown(expected)}, not ${shown(word.hsk)} (lib/data/hsk3-levels.json)`,
+          message: `"${word.zh}" ${where}: write ${shown(expected)}, not ${shown(word.hsk)} (lib/wordlists/hsk3-levels.json)`,
         });
       });
     });
