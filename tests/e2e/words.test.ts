@@ -180,6 +180,66 @@ describe('pinyin on demand', () => {
     await page.context().close();
   });
 
+  it('puts pinyin over the passport, quiz and certificate pages in Chinese, their names for assistive technology plain', async () => {
+    const tour = tours.find((x) => x.quiz)!;
+    const page = await open({ viewport: DESKTOP, locale: 'zh-CN' });
+    await page.addInitScript(() => localStorage.setItem('cbdo.pinyin', 'on'));
+    const han = (text: string) => [...text].filter((c) => /\p{Script=Han}/u.test(c)).length;
+    /** The page's heading carries a syllable over each character of `title`, and is named `title` alone. */
+    const headingWithPinyin = async (title: string) => {
+      const h1 = page.locator('h1');
+      await h1.locator('rt').first().waitFor();
+      expect(await h1.locator('rt').count()).toBe(han(title));
+      expect(await page.getByRole('heading', { level: 1, name: title, exact: true }).count()).toBe(1);
+    };
+
+    await page.goto(`${base}/zh/passport`);
+    await headingWithPinyin(t('zh', 'passport.title'));
+    // The page's UI strings (the tours' heading, "take the quiz") and its content (stop names).
+    expect(await page.locator('#passport-tours rt').count()).toBe(han(t('zh', 'passport.toursHeading')));
+    expect(await page.locator('.stamp__name rt').count()).toBeGreaterThan(10);
+
+    await page.goto(`${base}/zh/quiz/${tour.id}`);
+    await headingWithPinyin(t('zh', 'quiz.title', { tour: tour.title.zh }));
+    const first = tour.quiz!.questions[0]!;
+    const question = page.locator('.quiz__question').first();
+    expect(await question.locator('.quiz__number rt').count()).toBeGreaterThan(0);
+    expect(await question.locator('.quiz__prompt rt').count()).toBe(han(first.prompt.zh));
+    // The answers too, content options and "对/错" alike.
+    const options = first.kind === 'choice' ? first.options.map((o) => o.zh) : [t('zh', 'quiz.true'), t('zh', 'quiz.false')];
+    expect(await question.locator('.quiz__option label rt').count()).toBe(options.reduce((n, o) => n + han(o), 0));
+    expect(await question.getByRole('button', { name: t('zh', 'quiz.check'), exact: true }).locator('rt').count()).toBe(han(t('zh', 'quiz.check')));
+
+    await page.goto(`${base}/zh/certificate/${tour.id}`);
+    await headingWithPinyin(t('zh', 'certificate.title', { tour: tour.title.zh }));
+    await page.context().close();
+  });
+
+  it('puts pinyin over the live session’s guide panel and delegate bar in Chinese, their buttons named plainly', async () => {
+    const tour = tours[0]!;
+    const guide = await open({ viewport: DESKTOP, locale: 'zh-CN' });
+    await guide.addInitScript(() => localStorage.setItem('cbdo.pinyin', 'on'));
+    await guide.goto(`${base}/zh/${tour.steps[0]!.campus}/${tour.steps[0]!.stop}?tour=${tour.id}&step=1`);
+    const start = guide.getByRole('button', { name: t('zh', 'live.start'), exact: true });
+    await start.locator('rt').first().waitFor();
+    await start.click();
+    const code = (await guide.locator('.live-panel__code').textContent({ timeout: 15_000 }))!.replace('-', '');
+    expect(await guide.locator('.live-panel__code-label rt').allTextContents()).toEqual(['jiā', 'rù', 'mǎ']);
+    expect(await guide.getByRole('button', { name: t('zh', 'live.end'), exact: true }).locator('rt').count()).toBeGreaterThan(0);
+
+    const delegate = await open({ locale: 'zh-CN' });
+    await delegate.addInitScript(() => localStorage.setItem('cbdo.pinyin', 'on'));
+    await delegate.goto(`${base}/zh/live/${code}`);
+    await delegate.locator('h1 rt').first().waitFor();
+    await delegate.getByRole('button', { name: t('zh', 'live.join'), exact: true }).click();
+    const bar = delegate.locator('.delegate-bar');
+    await bar.locator('.delegate-bar__status rt').first().waitFor({ timeout: 15_000 });
+    const leave = delegate.getByRole('button', { name: t('zh', 'live.leave'), exact: true });
+    expect(await leave.locator('rt').count()).toBe([...t('zh', 'live.leave')].length);
+    await delegate.context().close();
+    await guide.context().close();
+  });
+
   it('puts pinyin over the stop and tour UI strings in Chinese (hotspot list, tour player, step bar), and none when off', async () => {
     const tour = tours[0]!;
     const first = tour.steps[0]!;
