@@ -239,7 +239,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
                   onHotspotActivate={onHotspotActivate}
                   reducedMotion={reducedMotion}
                   onShown={onShown}
-                  hint={dragHint ? t('screens.dragHint') : undefined}
+                  hint={dragHint ? ut('screens.dragHint') : undefined}
                   onDragged={onDragged}
                   labels={{
                     region: t('stop.viewRegion', { stop: stop.name[lang] }),
