@@ -190,6 +190,8 @@ describe('pinyin on demand', () => {
       await h1.locator('rt').first().waitFor();
       expect(await h1.locator('rt').count()).toBe(han(title));
       expect(await page.getByRole('heading', { level: 1, name: title, exact: true }).count()).toBe(1);
+      // The ruby keeps the page clean for axe (contrast of the small syllables, names).
+      expect(await axeViolations(page)).toEqual([]);
     };
 
     await page.goto(`${base}/zh/passport`);
@@ -235,6 +237,7 @@ describe('pinyin on demand', () => {
     await bar.locator('.delegate-bar__status rt').first().waitFor({ timeout: 15_000 });
     const leave = delegate.getByRole('button', { name: t('zh', 'live.leave'), exact: true });
     expect(await leave.locator('rt').count()).toBe([...t('zh', 'live.leave')].length);
+    expect(await axeViolations(delegate)).toEqual([]);
     await delegate.context().close();
     await guide.context().close();
   });
