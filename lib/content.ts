@@ -9,6 +9,7 @@ import { CONTENT_DIR, formatIssue, validateContent } from '../src/content/valida
 import { MODELS_DIR } from '../src/content/campusModel';
 import { validateCampusModels } from '../src/content/validateModels';
 import { RESERVED_SEGMENTS } from '../src/store/paths';
+import { checkHsk } from './checks/hsk';
 import { checkPinyin } from './checks/pinyin';
 
 /** Raw text of every JSON file under `<root>/assets/content`, keyed by path relative to root. */
@@ -63,16 +64,17 @@ export interface CheckResult {
 
 /**
  * What `npm run content:check` says of the content under `root`: the content store validated the
- * way the build and the app do it, every panorama image it names present under assets/, and the
- * campus models checked against their schema and the content.
+ * way the build and the app do it, every panorama image it names present under assets/, the
+ * campus models checked against their schema and the content, and the learner content against
+ * pinyin-pro and the HSK 3.0 lists.
  */
 export function checkContent(root: string): CheckResult {
   const result = validateContentAt(root);
   if (!result.ok) return { ok: false, lines: result.issues.map(formatIssue) };
   const modelCheck = validateCampusModels(readModelFiles(root), result.content);
   if (modelCheck.issues.length > 0) return { ok: false, lines: modelCheck.issues.map(formatIssue) };
-  const pinyinIssues = checkPinyin(result.content);
-  if (pinyinIssues.length > 0) return { ok: false, lines: pinyinIssues.map(formatIssue) };
+  const learnerIssues = [...checkPinyin(result.content), ...checkHsk(result.content)];
+  if (learnerIssues.length > 0) return { ok: false, lines: learnerIssues.map(formatIssue) };
   const { campuses } = result.content;
   const stops = campuses.reduce((n, c) => n + c.stops.length, 0);
   const hotspots = campuses.reduce((n, c) => n + c.stops.reduce((m, s) => m + s.hotspots.length, 0), 0);

@@ -6,6 +6,8 @@
  * saved as palette PNGs (a quarter of the size, no visible loss on renderings).
  * --learner takes the Chinese-learner views: pinyin on, a word card with its stroke order, and
  * My words, at both sizes in both languages.
+ * --pinyin-panorama takes a stop with pinyin on: the names drawn over the panorama on a phone in
+ * Chinese, and a presenter's "Both languages" view on a laptop in English.
  * --passport takes the delegation passport, a quiz with feedback and an issued certificate (the
  * page and the PNG file it downloads), phone and desktop, both languages; it answers a quiz on the
  * server it shoots, so run it against a throwaway data directory.
@@ -24,6 +26,7 @@ const out = args[1] ?? 'docs/screenshots';
 const gallery = process.argv.includes('--gallery');
 const learner = process.argv.includes('--learner');
 const passport = process.argv.includes('--passport');
+const pinyinPanorama = process.argv.includes('--pinyin-panorama');
 
 type Size = 'desktop' | 'phone';
 /** The campus imagery gallery: each overview on a desktop and a phone, in both languages, and twelve stops. */
@@ -158,6 +161,41 @@ async function takeLearner() {
   }
 }
 
+async function takePinyinPanorama() {
+  mkdirSync(out, { recursive: true });
+  const browser = await launchBrowser();
+  const save = async (page: Page, name: string) => {
+    const file = path.join(out, `learner-${name}.png`);
+    await page.screenshot({ path: file });
+    await shrink(file);
+    console.log(file);
+  };
+  try {
+    const phone = await openPage(browser, { viewport: PHONE, locale: 'zh-CN' });
+    await phone.addInitScript(() => localStorage.setItem('cbdo.pinyin', 'on'));
+    await phone.goto(`${base}/zh/yubei/mechanical-workshop?yaw=-25&pitch=-6&fov=90`);
+    await waitForPanorama(phone);
+    await phone.locator('.hotspot__caption ruby').first().waitFor({ state: 'attached' });
+    await save(phone, 'pinyin-panorama-phone-zh');
+    await phone.context().close();
+
+    // A teacher presenting to a mixed class: English interface, both languages, pinyin on.
+    const laptop = await openPage(browser, { viewport: DESKTOP, locale: 'en-US' });
+    await laptop.addInitScript(() => localStorage.setItem('cbdo.pinyin', 'on'));
+    await laptop.goto(`${base}/en/yubei/mechanical-workshop?tour=college-in-10-stops&step=3`);
+    await laptop.getByRole('button', { name: 'Present', exact: true }).click();
+    await laptop.locator('html.is-presenting').waitFor();
+    await laptop.getByRole('button', { name: 'Both languages' }).click();
+    await waitForPanorama(laptop);
+    if ((await laptop.locator('.info-panel').count()) === 0) await laptop.locator('.hotspot--info').first().click();
+    await laptop.locator('.info-panel ruby').first().waitFor();
+    await save(laptop, 'pinyin-bilingual-desktop-en');
+    await laptop.context().close();
+  } finally {
+    await browser.close();
+  }
+}
+
 /** A record with a few stamps (one ringed) and a passed quiz the server has seen, for the passport shots. */
 async function seedRecord(page: Page, tourId: string, answers: Record<string, number | boolean>) {
   const response = await page.request.post(`${base}/api/quiz/${tourId}/attempts`, { data: { answers } });
@@ -216,4 +254,4 @@ async function takePassport() {
   }
 }
 
-void (gallery ? takeGallery() : learner ? takeLearner() : passport ? takePassport() : main());
+void (gallery ? takeGallery() : learner ? takeLearner() : passport ? takePassport() : pinyinPanorama ? takePinyinPanorama() : main());

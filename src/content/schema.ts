@@ -128,8 +128,15 @@ export const panorama = z.strictObject({
 export const PARTS_OF_SPEECH = ['noun', 'verb', 'adjective', 'adverb', 'measure word', 'phrase'] as const;
 
 /**
- * A word a visitor meets at a stop. `hsk`: the HSK 3.0 level (1–9) where the word is in the
- * syllabus, "beyond" where it is not; left out where the editor is not sure.
+ * HSK 3.0 levels as the standard publishes them: 1–6 one by one, then 7–9 as one band; "beyond"
+ * for a word none of its lists holds.
+ */
+export const HSK_LEVELS = [1, 2, 3, 4, 5, 6, '7-9', 'beyond'] as const;
+export type HskLevel = (typeof HSK_LEVELS)[number];
+
+/**
+ * A word a visitor meets at a stop. `hsk`: its HSK 3.0 level, checked against the published lists
+ * by `content:check` (lib/checks/hsk.ts).
  */
 export const vocabularyWord = z.strictObject({
   zh: z.string().regex(/^\p{Script=Han}+$/u, { message: 'a word is Chinese characters only' }),
@@ -137,7 +144,10 @@ export const vocabularyWord = z.strictObject({
   pinyin: z.string().min(1, { message: 'the pinyin is empty' }),
   en: text('English (en)'),
   pos: z.enum(PARTS_OF_SPEECH, { message: `pos must be one of ${PARTS_OF_SPEECH.map((p) => `"${p}"`).join(', ')}` }),
-  hsk: z.union([z.number().int().min(1).max(9), z.literal('beyond')], { error: 'hsk is a level 1–9 or "beyond"' }).optional(),
+  hsk: z.literal(HSK_LEVELS, {
+    error: (issue) =>
+      `${issue.input === undefined ? 'the word has no HSK level' : 'not an HSK 3.0 level'}: write 1, 2, 3, 4, 5, 6, "7-9" or "beyond"`,
+  }),
   /** One short sentence using the word; no facts about the college beyond its profile. */
   example: localizedText,
 });

@@ -191,18 +191,23 @@ async function hotspotGeometry(page: Page) {
 
 describe('hotspot names over the panorama', () => {
   const places = ['/yubei/main-gate', '/nanchuan/main-gate', '/yubei/training-centre', `/yubei/main-gate?tour=${tour.id}&step=1`];
-  for (const [size, viewport, langs] of [
-    ['phone', SIZES.phone, ['zh', 'en']],
-    ['1280×720', SIZES.laptop, ['en', 'zh']],
-    ['1920×1080', SIZES.projector, ['en']],
+  for (const [size, viewport, langs, pinyin] of [
+    ['phone', SIZES.phone, ['zh', 'en'], false],
+    ['1280×720', SIZES.laptop, ['en', 'zh'], false],
+    ['1920×1080', SIZES.projector, ['en'], false],
+    // Pinyin makes the Chinese names taller (ruby): they are measured and placed as drawn.
+    ['phone, pinyin on', SIZES.phone, ['zh'], true],
+    ['1280×720, pinyin on', SIZES.laptop, ['zh'], true],
   ] as const) {
     it(`never overlap each other, a marker or the frame's edge (${size})`, async () => {
       for (const lang of langs) {
         const page = await openPage(browser, { viewport, locale: locale(lang) });
         await withoutPanoramas(page);
+        if (pinyin) await page.addInitScript(() => localStorage.setItem('cbdo.pinyin', 'on'));
         for (const place of places) {
           await page.goto(`${base}/${lang}${place}`);
           await page.locator('.hotspot').first().waitFor();
+          if (pinyin) await page.locator('.hotspot__caption ruby').first().waitFor({ state: 'attached' });
           await settle(page);
           const { captions, markers, frame } = await hotspotGeometry(page);
           expect(markers.length, `${lang} ${place}: markers`).toBeGreaterThan(1);

@@ -8,6 +8,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import { PlaceLink } from '../../components/PlaceLink';
 import { Text } from '../../components/Text';
 import { useContent } from '../../content/ContentContext';
@@ -26,15 +27,15 @@ import { loadCoverage, loadFontFaces } from './fontAssets';
 import './CertificatePage.css';
 
 export default function CertificatePage({ tourId }: { tourId: string }) {
-  const { t } = useTranslation();
+  const ut = useUiT();
   const content = useContent();
   const tour = content.tours.find((x) => x.id === tourId);
   if (!tour?.quiz) {
     return (
       <div className="message-page">
-        <h1>{t('quiz.noQuiz')}</h1>
+        <h1>{ut('quiz.noQuiz')}</h1>
         <p>
-          <PlaceLink to={{ page: 'passport' }}>{t('quiz.toPassport')}</PlaceLink>
+          <PlaceLink to={{ page: 'passport' }}>{ut('quiz.toPassport')}</PlaceLink>
         </p>
       </div>
     );
@@ -43,7 +44,7 @@ export default function CertificatePage({ tourId }: { tourId: string }) {
 }
 
 function Certificate({ tour }: { tour: Tour }) {
-  const { t } = useTranslation();
+  const ut = useUiT();
   const lang = useLang();
   const content = useContent();
   const stamps = useRecord((s) => s.stamps);
@@ -58,13 +59,13 @@ function Certificate({ tour }: { tour: Tour }) {
 
   return (
     <div className="certificate-page">
-      <h1 tabIndex={-1}>{t('certificate.title', { tour: tour.title[lang] })}</h1>
+      <h1 tabIndex={-1}>{ut('certificate.title', { tour: tour.title[lang] })}</h1>
       {!progress.ready && issued.length === 0 ? (
         <div className="certificate-page__not-yet">
-          <p>{t('certificate.notYet')}</p>
+          <p>{ut('certificate.notYet')}</p>
           {progress.missing.length > 0 && (
             <>
-              <p>{t('certificate.stopsMissing')}</p>
+              <p>{ut('certificate.stopsMissing')}</p>
               <ul>
                 {progress.missing.map((m) => {
                   const campus = findCampus(content, m.campusId);
@@ -80,7 +81,7 @@ function Certificate({ tour }: { tour: Tour }) {
           )}
           {!progress.quizPassed && (
             <p>
-              {t('certificate.quizMissing')} <PlaceLink to={{ page: 'quiz', tourId: tour.id }}>{t('passport.takeQuiz')}</PlaceLink>
+              {ut('certificate.quizMissing')} <PlaceLink to={{ page: 'quiz', tourId: tour.id }}>{ut('passport.takeQuiz')}</PlaceLink>
             </p>
           )}
         </div>
@@ -92,7 +93,7 @@ function Certificate({ tour }: { tour: Tour }) {
         </>
       )}
       <p>
-        <PlaceLink to={{ page: 'passport' }}>{t('quiz.toPassport')}</PlaceLink>
+        <PlaceLink to={{ page: 'passport' }}>{ut('quiz.toPassport')}</PlaceLink>
       </p>
     </div>
   );
@@ -100,6 +101,7 @@ function Certificate({ tour }: { tour: Tour }) {
 
 function NameForm({ tour, onIssued }: { tour: Tour; onIssued: () => void }) {
   const { t } = useTranslation();
+  const ut = useUiT();
   const lang = useLang();
   const record = useRecordStore();
   const attempt = useRecord((s) => s.quizzes[tour.id]);
@@ -168,9 +170,9 @@ function NameForm({ tour, onIssued }: { tour: Tour; onIssued: () => void }) {
 
   return (
     <form className="certificate-form" onSubmit={(e) => void submit(e)} noValidate>
-      <label htmlFor="certificate-name">{t('certificate.nameLabel')}</label>
+      <label htmlFor="certificate-name">{ut('certificate.nameLabel')}</label>
       <p id="certificate-name-hint" className="certificate-form__hint">
-        {t('certificate.nameHint')}
+        {ut('certificate.nameHint')}
       </p>
       <input
         ref={input}
@@ -192,7 +194,7 @@ function NameForm({ tour, onIssued }: { tour: Tour; onIssued: () => void }) {
       </p>
       <p className="button-row">
         <button type="submit" className="button" aria-disabled={busy ? 'true' : undefined}>
-          {busy ? t('certificate.making') : t('certificate.make')}
+          {busy ? ut('certificate.making') : ut('certificate.make')}
         </button>
       </p>
     </form>
@@ -201,6 +203,7 @@ function NameForm({ tour, onIssued }: { tour: Tour; onIssued: () => void }) {
 
 function IssuedView({ tour, certificate }: { tour: Tour; certificate: IssuedCertificate }) {
   const { t, i18n } = useTranslation();
+  const ut = useUiT();
   const content = useContent();
   const [fontsReady, setFontsReady] = useState(false);
   const [status, setStatus] = useState('');
@@ -247,17 +250,17 @@ function IssuedView({ tour, certificate }: { tour: Tour; certificate: IssuedCert
   return (
     <section className="certificate-issued" aria-labelledby="certificate-ready">
       <h2 id="certificate-ready" ref={heading} tabIndex={-1}>
-        {t('certificate.ready')}
+        {ut('certificate.ready')}
       </h2>
       <p className="button-row certificate-issued__actions">
         <button type="button" className="button" onClick={() => void make('pdf')}>
-          {t('certificate.downloadPdf')}
+          {ut('certificate.downloadPdf')}
         </button>
         <button type="button" className="button button--quiet" onClick={() => void make('png')}>
-          {t('certificate.downloadPng')}
+          {ut('certificate.downloadPng')}
         </button>
         <button type="button" className="button button--quiet" onClick={() => window.print()}>
-          {t('certificate.print')}
+          {ut('certificate.print')}
         </button>
       </p>
       <p role="status" className="certificate-issued__status">

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import type { TFunction } from 'i18next';
 import { focusWhenReady } from '../../components/focusRescue';
 import { useContent } from '../../content/ContentContext';
@@ -41,6 +42,7 @@ function announcement(state: VisitState, prev: VisitState, content: Content, lan
 
 export function DelegateBar() {
   const { t } = useTranslation();
+  const ut = useUiT();
   const store = useVisitStore();
   const session = useLiveSession();
   const content = useContent();
@@ -105,20 +107,20 @@ export function DelegateBar() {
   // "Following" only while the relay has this delegate in the session and the line is open.
   const line =
     removed
-      ? t('liveRoom.removed')
+      ? ut('liveRoom.removed')
       : status === 'ended'
-      ? t('live.ended')
+      ? ut('live.ended')
       : phase === 'limited'
-        ? t(error === 'busy' ? 'live.busyRetry' : 'live.retryIn', { seconds: seconds ?? 0 })
+        ? ut(error === 'busy' ? 'live.busyRetry' : 'live.retryIn', { seconds: seconds ?? 0 })
         : phase === 'waiting'
-          ? t('live.waiting')
+          ? ut('live.waiting')
           : status !== 'open' || phase !== 'joined'
-            ? t(status === 'reconnecting' ? 'live.reconnecting' : 'live.connecting')
+            ? ut(status === 'reconnecting' ? 'live.reconnecting' : 'live.connecting')
             : following
-              ? t('live.following')
+              ? ut('live.following')
               : guideName
-                ? t('live.exploringGuideAt', { place: guideName })
-                : t('live.exploring');
+                ? ut('live.exploringGuideAt', { place: guideName })
+                : ut('live.exploring');
   const shownError = error && error !== 'rate-limited' && error !== 'busy' ? error : null;
   return (
     <>
@@ -128,21 +130,21 @@ export function DelegateBar() {
         <span className={`live-dot live-dot--${status}`} aria-hidden="true" />
         {line}
       </p>
-      {shownError && <p className="delegate-bar__error">{t(`live.errors.${shownError}`)}</p>}
+      {shownError && <p className="delegate-bar__error">{ut(`live.errors.${shownError}`)}</p>}
       <div className="delegate-bar__actions">
         {poll && !sheetOpen && status !== 'ended' && (
           <button type="button" className="button delegate-bar__poll" onClick={() => setSheetOpen(true)}>
-            {t(poll.phase === 'revealed' ? 'liveRoom.sheet.reopenResult' : 'liveRoom.sheet.reopen')}
+            {ut(poll.phase === 'revealed' ? 'liveRoom.sheet.reopenResult' : 'liveRoom.sheet.reopen')}
           </button>
         )}
         {status !== 'ended' &&
           (following ? (
             <button type="button" className="button button--quiet" onClick={() => session.getState().breakAway()}>
-              {t('live.breakAway')}
+              {ut('live.breakAway')}
             </button>
           ) : (
             <button type="button" className="button" onClick={() => session.getState().followGuide()}>
-              {t('live.rejoin')}
+              {ut('live.rejoin')}
             </button>
           ))}
         <button
@@ -154,7 +156,7 @@ export function DelegateBar() {
             focusWhenReady(() => document.querySelector<HTMLElement>('#main h1'));
           }}
         >
-          {t('live.leave')}
+          {ut('live.leave')}
         </button>
       </div>
       {status !== 'ended' && phase === 'joined' && (

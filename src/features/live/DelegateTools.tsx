@@ -6,6 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import { checkQuestionText, type QuestionTextError } from '../../live/questionText';
 import { QUESTION_MAX, REACTIONS } from '../../live/protocol';
 import { characterCount } from '../../live/textChecks';
@@ -18,7 +19,7 @@ import './DelegateTools.css';
 const RECENT_MS = 5_000;
 
 function AskForm({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const ut = useUiT();
   const session = useLiveSession();
   const notice = useLive((s) => s.notice);
   const [text, setText] = useState('');
@@ -47,7 +48,7 @@ function AskForm({ onClose }: { onClose: () => void }) {
   return (
     <form className="ask-form" onSubmit={submit} noValidate>
       <label htmlFor="ask-text" className="ask-form__label">
-        {t('liveRoom.ask.label')}
+        {ut('liveRoom.ask.label')}
       </label>
       <textarea
         id="ask-text"
@@ -63,29 +64,29 @@ function AskForm({ onClose }: { onClose: () => void }) {
         }}
       />
       <p className="ask-form__meta">
-        <span id="ask-note">{t('liveRoom.ask.note')}</span>
+        <span id="ask-note">{ut('liveRoom.ask.note')}</span>
         <span id="ask-count" className={over > 0 ? 'ask-form__count ask-form__count--over' : 'ask-form__count'}>
-          {t('liveRoom.ask.counter', { count, max: QUESTION_MAX })}
+          {ut('liveRoom.ask.counter', { count, max: QUESTION_MAX })}
         </span>
       </p>
       <p id="ask-error" className="ask-form__error" role="alert">
         {shownError === 'offline'
-          ? t('liveRoom.ask.offline')
+          ? ut('liveRoom.ask.offline')
           : shownError
-            ? t(`liveRoom.questionError.${shownError}`, { over: Math.max(0, over), max: QUESTION_MAX })
+            ? ut(`liveRoom.questionError.${shownError}`, { over: Math.max(0, over), max: QUESTION_MAX })
             : over > 0
-              ? t('liveRoom.questionError.too-long', { over, max: QUESTION_MAX })
+              ? ut('liveRoom.questionError.too-long', { over, max: QUESTION_MAX })
               : ''}
       </p>
       <p className="ask-form__sent" role="status">
-        {sent ? t('liveRoom.ask.sent') : ''}
+        {sent ? ut('liveRoom.ask.sent') : ''}
       </p>
       <p className="ask-form__actions">
         <button type="submit" className="button button--small" aria-disabled={over > 0}>
-          {t('liveRoom.ask.send')}
+          {ut('liveRoom.ask.send')}
         </button>
         <button type="button" className="button button--quiet button--small" onClick={onClose}>
-          {t('liveRoom.ask.close')}
+          {ut('liveRoom.ask.close')}
         </button>
       </p>
     </form>
@@ -95,6 +96,7 @@ function AskForm({ onClose }: { onClose: () => void }) {
 /** `onHand`: told before the delegate's own hand action, so the bar knows who lowered it. */
 export function DelegateTools({ onHand }: { onHand?: () => void }) {
   const { t } = useTranslation();
+  const ut = useUiT();
   const session = useLiveSession();
   const hand = useLive((s) => s.handRaised);
   const notice = useLive((s) => s.notice);
@@ -109,13 +111,13 @@ export function DelegateTools({ onHand }: { onHand?: () => void }) {
             session.getState().setHand(!hand);
           }}>
           <span aria-hidden="true">✋</span>
-          <span className="delegate-tools__text">{t(hand ? 'liveRoom.hands.lowerMine' : 'liveRoom.hands.raise')}</span>
+          <span className="delegate-tools__text">{ut(hand ? 'liveRoom.hands.lowerMine' : 'liveRoom.hands.raise')}</span>
         </button>
         <span className="delegate-tools__reactions" role="group" aria-label={t('liveRoom.reactions.group')}>
           {REACTIONS.map((r) =>
             r === 'slower' ? (
               <button key={r} type="button" className="button button--quiet button--small delegate-tools__slower" onClick={() => session.getState().react(r)}>
-                {t('liveRoom.reactions.slower')}
+                {ut('liveRoom.reactions.slower')}
               </button>
             ) : (
               <button
@@ -133,7 +135,7 @@ export function DelegateTools({ onHand }: { onHand?: () => void }) {
         </span>
         <button type="button" className="button button--quiet button--small" aria-expanded={asking} aria-controls="ask-form" onClick={() => setAsking(!asking)}>
           <span aria-hidden="true">✎ </span>
-          {t('liveRoom.ask.open')}
+          {ut('liveRoom.ask.open')}
         </button>
         {/* The class's reactions just now, as one line of counts; not a live region (it would flood). */}
         {any.length > 0 && (
@@ -149,7 +151,7 @@ export function DelegateTools({ onHand }: { onHand?: () => void }) {
         )}
       </div>
       {hand && <p className="visually-hidden">{t('liveRoom.hands.raised')}</p>}
-      {notice?.kind === 'rate-limited' && <p className="delegate-tools__notice">{t('liveRoom.tooFast')}</p>}
+      {notice?.kind === 'rate-limited' && <p className="delegate-tools__notice">{ut('liveRoom.tooFast')}</p>}
       <div id="ask-form">{asking && <AskForm onClose={() => setAsking(false)} />}</div>
     </div>
   );

@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import type { LiveQuestion, QuestionStatus, RosterEntry } from '../../live/protocol';
 import { REACTIONS } from '../../live/protocol';
 import { useLang } from '../../store/context';
@@ -26,6 +27,7 @@ function useClock() {
 
 export function HandsPanel() {
   const { t } = useTranslation();
+  const ut = useUiT();
   const session = useLiveSession();
   const hands = useLive((s) => s.hands);
   const people = useRosterIndex();
@@ -34,10 +36,10 @@ export function HandsPanel() {
     <section className="side-section class-hands" aria-labelledby="class-hands-heading">
       <h2 id="class-hands-heading">
         <span aria-hidden="true">✋ </span>
-        {t('liveRoom.hands.heading', { count: hands.length })}
+        {ut('liveRoom.hands.heading', { count: hands.length })}
       </h2>
       {hands.length === 0 ? (
-        <p className="class-empty">{t('liveRoom.hands.none')}</p>
+        <p className="class-empty">{ut('liveRoom.hands.none')}</p>
       ) : (
         <>
           <ol className="class-hands__list">
@@ -55,14 +57,14 @@ export function HandsPanel() {
                     aria-label={t('liveRoom.hands.lowerLabel', { name })}
                     onClick={() => session.getState().lowerHand(hand.id)}
                   >
-                    {t('liveRoom.hands.lower')}
+                    {ut('liveRoom.hands.lower')}
                   </button>
                 </li>
               );
             })}
           </ol>
           <button type="button" className="button button--quiet button--small" onClick={() => session.getState().lowerHand()}>
-            {t('liveRoom.hands.lowerAll')}
+            {ut('liveRoom.hands.lowerAll')}
           </button>
         </>
       )}
@@ -72,21 +74,22 @@ export function HandsPanel() {
 
 export function ReactionsPanel() {
   const { t } = useTranslation();
+  const ut = useUiT();
   const counts = useReactionWindow(60_000);
   const any = REACTIONS.some((r) => counts[r]);
   return (
     <section className="side-section class-reactions" aria-labelledby="class-reactions-heading">
-      <h2 id="class-reactions-heading">{t('liveRoom.reactions.heading')}</h2>
+      <h2 id="class-reactions-heading">{ut('liveRoom.reactions.heading')}</h2>
       {any ? (
         <ul className="class-reactions__list">
           {REACTIONS.map((r) => (
             <li key={r} className={counts[r] ? undefined : 'class-reactions__none'}>
-              <span aria-hidden="true">{REACTION_ICONS[r]}</span> {t('liveRoom.reactions.count', { label: t(`liveRoom.reactions.${r}`), count: counts[r] ?? 0 })}
+              <span aria-hidden="true">{REACTION_ICONS[r]}</span> {ut('liveRoom.reactions.count', { label: t(`liveRoom.reactions.${r}`), count: counts[r] ?? 0 })}
             </li>
           ))}
         </ul>
       ) : (
-        <p className="class-empty">{t('liveRoom.reactions.none')}</p>
+        <p className="class-empty">{ut('liveRoom.reactions.none')}</p>
       )}
     </section>
   );
@@ -94,6 +97,7 @@ export function ReactionsPanel() {
 
 function QuestionItem({ question, name, time, onMark }: { question: LiveQuestion; name: string; time: string; onMark: (status: QuestionStatus) => void }) {
   const { t } = useTranslation();
+  const ut = useUiT();
   return (
     <li className={`class-questions__item class-questions__item--${question.status}`}>
       {/* Text only: React sets it as a text node, so markup a delegate typed stays letters. */}
@@ -107,15 +111,15 @@ function QuestionItem({ question, name, time, onMark }: { question: LiveQuestion
         {question.status === 'open' ? (
           <>
             <button type="button" className="button button--small" onClick={() => onMark('answered')}>
-              {t('liveRoom.questions.answer')}
+              {ut('liveRoom.questions.answer')}
             </button>
             <button type="button" className="button button--quiet button--small" onClick={() => onMark('hidden')}>
-              {t('liveRoom.questions.hide')}
+              {ut('liveRoom.questions.hide')}
             </button>
           </>
         ) : (
           <button type="button" className="button button--quiet button--small" onClick={() => onMark('open')}>
-            {t('liveRoom.questions.reopen')}
+            {ut('liveRoom.questions.reopen')}
           </button>
         )}
       </p>
@@ -125,6 +129,7 @@ function QuestionItem({ question, name, time, onMark }: { question: LiveQuestion
 
 export function QuestionQueue() {
   const { t } = useTranslation();
+  const ut = useUiT();
   const session = useLiveSession();
   const questions = useLive((s) => s.questions);
   const people = useRosterIndex();
@@ -144,8 +149,8 @@ export function QuestionQueue() {
   );
   return (
     <section className="side-section class-questions" aria-labelledby="class-questions-heading">
-      <h2 id="class-questions-heading">{t('liveRoom.questions.heading', { count: open.length })}</h2>
-      {open.length === 0 ? <p className="class-empty">{t('liveRoom.questions.none')}</p> : <ol className="class-questions__list">{open.map(item)}</ol>}
+      <h2 id="class-questions-heading">{ut('liveRoom.questions.heading', { count: open.length })}</h2>
+      {open.length === 0 ? <p className="class-empty">{ut('liveRoom.questions.none')}</p> : <ol className="class-questions__list">{open.map(item)}</ol>}
       {(answered.length > 0 || hidden.length > 0) && (
         <p className="button-row class-questions__filters">
           {answered.length > 0 && (
@@ -155,7 +160,7 @@ export function QuestionQueue() {
               aria-pressed={showing === 'answered'}
               onClick={() => setShowing(showing === 'answered' ? null : 'answered')}
             >
-              {t('liveRoom.questions.answeredList', { count: answered.length })}
+              {ut('liveRoom.questions.answeredList', { count: answered.length })}
             </button>
           )}
           {hidden.length > 0 && (
@@ -165,7 +170,7 @@ export function QuestionQueue() {
               aria-pressed={showing === 'hidden'}
               onClick={() => setShowing(showing === 'hidden' ? null : 'hidden')}
             >
-              {t('liveRoom.questions.hiddenList', { count: hidden.length })}
+              {ut('liveRoom.questions.hiddenList', { count: hidden.length })}
             </button>
           )}
         </p>

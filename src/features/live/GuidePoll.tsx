@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import { useStore } from 'zustand';
 import { useContent } from '../../content/ContentContext';
 import { htmlLang } from '../../i18n/i18n';
@@ -20,6 +21,7 @@ const none = { counts: [], total: 0 };
 
 export function GuidePoll() {
   const { t } = useTranslation();
+  const ut = useUiT();
   const session = useLiveSession();
   const content = useContent();
   const lang = useLang();
@@ -47,37 +49,37 @@ export function GuidePoll() {
 
   return (
     <section className="side-section guide-poll" aria-labelledby="guide-poll-heading">
-      <h2 id="guide-poll-heading">{t('liveRoom.poll.heading')}</h2>
+      <h2 id="guide-poll-heading">{ut('liveRoom.poll.heading')}</h2>
       {poll && words && (
         <div className="guide-poll__current">
           <p className="guide-poll__prompt" lang={htmlLang(words.prompt.lang)}>
             {words.prompt.text}
           </p>
           <p className="guide-poll__phase" role="status">
-            {t(`liveRoom.poll.phase.${poll.phase}`)}
+            {ut(`liveRoom.poll.phase.${poll.phase}`)}
           </p>
-          <p className="guide-poll__answered">{t('liveRoom.poll.answered', { count: counts?.all.total ?? poll.result?.total ?? 0 })}</p>
+          <p className="guide-poll__answered">{ut('liveRoom.poll.answered', { count: counts?.all.total ?? poll.result?.total ?? 0 })}</p>
           <PollResults
             options={words.options}
             all={counts?.all ?? (poll.result ? { counts: poll.result.counts, total: poll.result.total } : none)}
             byLang={counts ? { zh: counts.zh, en: counts.en } : undefined}
             correct={correct}
           />
-          {correct?.length === 0 && <p className="guide-poll__survey">{t('liveRoom.poll.survey')}</p>}
+          {correct?.length === 0 && <p className="guide-poll__survey">{ut('liveRoom.poll.survey')}</p>}
           <p className="button-row guide-poll__actions">
             {poll.phase === 'open' && (
               <button type="button" className="button button--quiet" onClick={() => session.getState().closePoll(poll.id)}>
-                {t('liveRoom.poll.close')}
+                {ut('liveRoom.poll.close')}
               </button>
             )}
             {poll.phase !== 'revealed' && (
               <button type="button" className="button" onClick={() => session.getState().revealPoll(poll.id)}>
-                {t('liveRoom.poll.reveal')}
+                {ut('liveRoom.poll.reveal')}
               </button>
             )}
             {!launching && (
               <button type="button" className="button button--quiet" onClick={() => setLaunching(true)}>
-                {t('liveRoom.poll.another')}
+                {ut('liveRoom.poll.another')}
               </button>
             )}
           </p>
@@ -85,14 +87,14 @@ export function GuidePoll() {
       )}
       {showLauncher && (
         <div className="guide-poll__launcher">
-          {poll && <p className="guide-poll__note">{t('liveRoom.poll.replaceNote')}</p>}
+          {poll && <p className="guide-poll__note">{ut('liveRoom.poll.replaceNote')}</p>}
           {!tourAt ? (
-            <p>{t('liveRoom.poll.noStep')}</p>
+            <p>{ut('liveRoom.poll.noStep')}</p>
           ) : questions.length === 0 ? (
-            <p>{t('liveRoom.poll.noStepQuestions')}</p>
+            <p>{ut('liveRoom.poll.noStepQuestions')}</p>
           ) : (
             <>
-              <h3 className="guide-poll__subheading">{t('liveRoom.poll.fromStep', { step: tourAt.step + 1 })}</h3>
+              <h3 className="guide-poll__subheading">{ut('liveRoom.poll.fromStep', { step: tourAt.step + 1 })}</h3>
               <ul className="guide-poll__questions">
                 {questions.map((q) => (
                   <li key={q.id}>
@@ -110,7 +112,7 @@ export function GuidePoll() {
                         })
                       }
                     >
-                      {t('liveRoom.poll.ask')}
+                      {ut('liveRoom.poll.ask')}
                     </button>
                   </li>
                 ))}
@@ -122,11 +124,11 @@ export function GuidePoll() {
           ) : (
             <p className="button-row guide-poll__actions">
               <button type="button" className="button button--quiet" onClick={() => setTyping(true)}>
-                {t('liveRoom.poll.typeOwn')}
+                {ut('liveRoom.poll.typeOwn')}
               </button>
               {poll && (
                 <button type="button" className="button button--quiet" onClick={() => setLaunching(false)}>
-                  {t('liveRoom.poll.cancel')}
+                  {ut('liveRoom.poll.cancel')}
                 </button>
               )}
             </p>

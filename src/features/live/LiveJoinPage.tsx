@@ -6,6 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import { LANGS } from '../../content/limits';
 import { focusWhenReady } from '../../components/focusRescue';
 import { htmlLang } from '../../i18n/i18n';
@@ -25,6 +26,7 @@ function leadToken(): string | null {
 
 export function LiveJoinPage({ code }: { code: string }) {
   const { t } = useTranslation();
+  const ut = useUiT();
   const store = useVisitStore();
   const session = useLiveSession();
   const lang = useLang();
@@ -42,8 +44,8 @@ export function LiveJoinPage({ code }: { code: string }) {
   if (!isCode(code)) {
     return (
       <div className="message-page live-join">
-        <h1>{t('live.joinTitle')}</h1>
-        <p role="alert">{t('live.codeInvalid', { code })}</p>
+        <h1>{ut('live.joinTitle')}</h1>
+        <p role="alert">{ut('live.codeInvalid', { code })}</p>
         <JoinForm heading={false} />
       </div>
     );
@@ -51,8 +53,8 @@ export function LiveJoinPage({ code }: { code: string }) {
   if (token) {
     return (
       <div className="message-page live-join">
-        <h1>{t('live.leadThis', { code: formatCode(code) })}</h1>
-        <p>{t('live.leadIntro')}</p>
+        <h1>{ut('live.leadThis', { code: formatCode(code) })}</h1>
+        <p>{ut('live.leadIntro')}</p>
         <p>
           <button
             type="button"
@@ -64,7 +66,7 @@ export function LiveJoinPage({ code }: { code: string }) {
               // The relay's snapshot then brings this screen to where the session is.
             }}
           >
-            {t('live.leadHere')}
+            {ut('live.leadHere')}
           </button>
         </p>
       </div>
@@ -73,8 +75,8 @@ export function LiveJoinPage({ code }: { code: string }) {
   if (removed) {
     return (
       <div className="message-page live-join">
-        <h1>{t('live.joinThis', { code: formatCode(code) })}</h1>
-        <p role="alert">{t('liveRoom.removed')}</p>
+        <h1>{ut('live.joinThis', { code: formatCode(code) })}</h1>
+        <p role="alert">{ut('liveRoom.removed')}</p>
       </div>
     );
   }
@@ -92,9 +94,9 @@ export function LiveJoinPage({ code }: { code: string }) {
   };
   return (
     <div className="message-page live-join">
-      <h1>{t('live.joinThis', { code: formatCode(code) })}</h1>
-      <p>{t('live.joinIntro')}</p>
-      <p>{t('live.chooseLang')}</p>
+      <h1>{ut('live.joinThis', { code: formatCode(code) })}</h1>
+      <p>{ut('live.joinIntro')}</p>
+      <p>{ut('live.chooseLang')}</p>
       <div className="button-row" role="group" aria-label={t('lang.label')}>
         {LANGS.map((l) => (
           <button
@@ -108,7 +110,7 @@ export function LiveJoinPage({ code }: { code: string }) {
               store.getState().setLang(l);
             }}
           >
-            {t(`lang.${l}`)}
+            {ut(`lang.${l}`)}
           </button>
         ))}
       </div>
@@ -124,16 +126,16 @@ export function LiveJoinPage({ code }: { code: string }) {
         />
         <p>
           <button type="submit" className="button button--big" aria-disabled={joining}>
-            {joining ? t('live.connecting') : t('live.join')}
+            {joining ? ut('live.connecting') : ut('live.join')}
           </button>
         </p>
       </form>
       {phase === 'limited' ? (
-        <p role="status">{t(error === 'busy' ? 'live.busyRetry' : 'live.retryIn', { seconds: seconds ?? 0 })}</p>
+        <p role="status">{ut(error === 'busy' ? 'live.busyRetry' : 'live.retryIn', { seconds: seconds ?? 0 })}</p>
       ) : phase === 'waiting' ? (
-        <p role="status">{t('live.waiting')}</p>
+        <p role="status">{ut('live.waiting')}</p>
       ) : (
-        error && <p role="alert">{t(`live.errors.${error}`)}</p>
+        error && <p role="alert">{ut(`live.errors.${error}`)}</p>
       )}
     </div>
   );
@@ -141,6 +143,7 @@ export function LiveJoinPage({ code }: { code: string }) {
 
 export function JoinForm({ heading = true }: { heading?: boolean }) {
   const { t } = useTranslation();
+  const ut = useUiT();
   const store = useVisitStore();
   const session = useLiveSession();
   const [value, setValue] = useState('');
@@ -168,12 +171,12 @@ export function JoinForm({ heading = true }: { heading?: boolean }) {
     <section aria-labelledby={heading ? 'join-heading' : undefined} aria-label={heading ? undefined : t('live.joinTitle')} className="join">
       {heading && (
         <>
-          <h2 id="join-heading">{t('live.joinTitle')}</h2>
-          <p>{t('live.joinIntro')}</p>
+          <h2 id="join-heading">{ut('live.joinTitle')}</h2>
+          <p>{ut('live.joinIntro')}</p>
         </>
       )}
       <form className="join__form" onSubmit={submit}>
-        <label htmlFor="join-code">{t('live.codeLabel')}</label>
+        <label htmlFor="join-code">{ut('live.codeLabel')}</label>
         <input
           id="join-code"
           value={value}
@@ -199,12 +202,12 @@ export function JoinForm({ heading = true }: { heading?: boolean }) {
           }}
         />
         <button type="submit" className="button">
-          {t('live.join')}
+          {ut('live.join')}
         </button>
       </form>
       {/* Always in the page, so that screen readers announce the message when it appears. */}
       <p id="join-code-error" className="join__error" role="alert">
-        {invalid ? t('live.codeFormat', { length: CODE_LENGTH }) : ''}
+        {invalid ? ut('live.codeFormat', { length: CODE_LENGTH }) : ''}
       </p>
     </section>
   );

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import { focusWhenReady } from '../../components/focusRescue';
 import { useQrSvg } from '../../components/useQrSvg';
 import { useContent } from '../../content/ContentContext';
@@ -31,6 +32,7 @@ function keepPanoramaInView() {
 
 export function LivePanel({ onEnded }: { onEnded?: (ended: EndedSession) => void }) {
   const { t } = useTranslation();
+  const ut = useUiT();
   const session = useLiveSession();
   const content = useContent();
   const lang = useLang();
@@ -55,12 +57,12 @@ export function LivePanel({ onEnded }: { onEnded?: (ended: EndedSession) => void
       <>
       <section className="side-section live-start" aria-labelledby="live-start-heading">
         <h2 id="live-start-heading" className={endedCode ? undefined : 'visually-hidden'}>
-          {t('live.panel')}
+          {ut('live.panel')}
         </h2>
         {/* After "End it now": it says so, and the report of the session stays to download. */}
         {/* Not a live region: the ended notice above (LiveEnded) announces the end once. */}
         <p className="live-start__ended">
-          {endedCode ? t('liveRoom.endedNote') : ''}
+          {endedCode ? ut('liveRoom.endedNote') : ''}
         </p>
         <button
           type="button"
@@ -81,9 +83,9 @@ export function LivePanel({ onEnded }: { onEnded?: (ended: EndedSession) => void
             );
           }}
         >
-          {t('live.start')}
+          {ut('live.start')}
         </button>
-        <p className="live-start__hint">{t('live.startHint')}</p>
+        <p className="live-start__hint">{ut('live.startHint')}</p>
       </section>
       {endedCode && <ReportsPanel current={endedCode} />}
       </>
@@ -92,11 +94,11 @@ export function LivePanel({ onEnded }: { onEnded?: (ended: EndedSession) => void
   return (
     <section className="side-section live-panel" aria-labelledby="live-panel-heading">
       <h2 id="live-panel-heading" tabIndex={-1}>
-        {t('live.panel')} <span className={`live-dot live-dot--${status}`}>{t(`live.${status === 'open' ? 'open' : status === 'ended' ? 'ended' : status === 'closed' ? 'connecting' : status}`)}</span>
+        {ut('live.panel')} <span className={`live-dot live-dot--${status}`}>{ut(`live.${status === 'open' ? 'open' : status === 'ended' ? 'ended' : status === 'closed' ? 'connecting' : status}`)}</span>
       </h2>
       {code && (
         <>
-          <p className="live-panel__code-label">{t('live.code')}</p>
+          <p className="live-panel__code-label">{ut('live.code')}</p>
           <p className="live-panel__code" aria-label={`${t('live.code')}: ${code.split('').join(' ')}`}>
             {formatCode(code)}
           </p>
@@ -104,7 +106,7 @@ export function LivePanel({ onEnded }: { onEnded?: (ended: EndedSession) => void
             <div className="live-panel__qr" role="img" aria-label={t('live.qr', { code: formatCode(code) })} dangerouslySetInnerHTML={{ __html: qr }} />
           )}
           <p className="live-panel__link">
-            <span>{t('live.link')}: </span>
+            <span>{ut('live.link')}: </span>
             <a href={link ?? '#'}>{link}</a>
           </p>
           <button
@@ -114,26 +116,26 @@ export function LivePanel({ onEnded }: { onEnded?: (ended: EndedSession) => void
               void navigator.clipboard?.writeText(link ?? '').then(() => setCopied(true));
             }}
           >
-            {copied ? t('live.copied') : t('live.copy')}
+            {copied ? ut('live.copied') : ut('live.copy')}
           </button>
         </>
       )}
       {shown?.state && (
         <p className="live-panel__shown" aria-live="polite">
-          {t('live.shown', { place: placeName(shown.state.place, content, lang, t) ?? '' })}
+          {ut('live.shown', { place: placeName(shown.state.place, content, lang, t) ?? '' })}
           {sending && ` ${t('live.sending')}`}
         </p>
       )}
       {stats && (
         <p className="live-panel__stats" aria-live="polite">
-          {t('live.stats', stats)}
+          {ut('live.stats', { connected: stats.connected, following: stats.following, exploring: stats.exploring })}
           <br />
-          {t('live.langs', stats.langs)}
+          {ut('live.langs', stats.langs)}
         </p>
       )}
       {status !== 'ended' && stats && stats.exploring > 0 && (
         <p className="live-panel__back">
-          <span>{t('liveRoom.bringBackHint', { count: stats.exploring })} </span>
+          <span>{ut('liveRoom.bringBackHint', { count: stats.exploring })} </span>
           <button
             type="button"
             className="button button--small"
@@ -142,14 +144,14 @@ export function LivePanel({ onEnded }: { onEnded?: (ended: EndedSession) => void
               setBroughtBack(true);
             }}
           >
-            {t('liveRoom.bringBack')}
+            {ut('liveRoom.bringBack')}
           </button>
         </p>
       )}
       <p className="visually-hidden" role="status">
-        {broughtBack && stats?.exploring === 0 ? t('liveRoom.broughtBack') : ''}
+        {broughtBack && stats?.exploring === 0 ? ut('liveRoom.broughtBack') : ''}
       </p>
-      {error && <p role="alert">{t(`live.errors.${error}`)}</p>}
+      {error && <p role="alert">{ut(`live.errors.${error}`)}</p>}
       {code && (
         <p>
           <button
@@ -160,20 +162,20 @@ export function LivePanel({ onEnded }: { onEnded?: (ended: EndedSession) => void
               setLead(token ? `${link}#lead=${token}` : null);
             }}
           >
-            {t('live.otherDevice')}
+            {ut('live.otherDevice')}
           </button>
         </p>
       )}
       {lead && (
         <p className="live-panel__link">
-          <span>{t('live.otherDeviceHint')} </span>
+          <span>{ut('live.otherDeviceHint')} </span>
           <a href={lead}>{lead}</a>
         </p>
       )}
       {/* Ending drops every delegate at once: it asks first, in place, and says what it does. */}
       {confirmingEnd ? (
         <div className="live-panel__confirm" role="group" aria-labelledby="live-end-question">
-          <p id="live-end-question">{t('live.endQuestion')}</p>
+          <p id="live-end-question">{ut('live.endQuestion')}</p>
           <p className="button-row">
             <button
               type="button"
@@ -193,7 +195,7 @@ export function LivePanel({ onEnded }: { onEnded?: (ended: EndedSession) => void
                 );
               }}
             >
-              {t('live.endNow')}
+              {ut('live.endNow')}
             </button>
             <button
               type="button"
@@ -203,7 +205,7 @@ export function LivePanel({ onEnded }: { onEnded?: (ended: EndedSession) => void
                 focusWhenReady(() => document.querySelector<HTMLElement>('.live-panel__end'));
               }}
             >
-              {t('live.keepGoing')}
+              {ut('live.keepGoing')}
             </button>
           </p>
         </div>
@@ -217,7 +219,7 @@ export function LivePanel({ onEnded }: { onEnded?: (ended: EndedSession) => void
             focusWhenReady(() => document.querySelector<HTMLElement>('.live-panel__keep'));
           }}
         >
-          {t('live.end')}
+          {ut('live.end')}
         </button>
       )}
     </section>

@@ -3,7 +3,7 @@
  * answered in each language. The correct options are marked in words, not by colour alone.
  * The bars are decoration: every number is in the text beside them.
  */
-import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import { htmlLang } from '../../i18n/i18n';
 import type { TallyCounts } from '../../live/protocol';
 import { percent, type ShownText } from './pollText';
@@ -25,7 +25,7 @@ export function PollResults({
   /** The reader's own choices, marked "your answer". */
   mine?: readonly number[] | undefined;
 }) {
-  const { t } = useTranslation();
+  const ut = useUiT();
   const most = Math.max(1, ...all.counts);
   return (
     <ol className="poll-results">
@@ -36,17 +36,17 @@ export function PollResults({
           <li key={i} className={`poll-results__option${isCorrect ? ' poll-results__option--correct' : ''}`}>
             <span className="poll-results__label">
               <span lang={htmlLang(option.lang)}>{option.text}</span>
-              {isCorrect && <span className="poll-results__tag">✓ {t('liveRoom.results.correctMark')}</span>}
-              {mine?.includes(i) && <span className="poll-results__tag poll-results__tag--mine">{t('liveRoom.results.mine')}</span>}
+              {isCorrect && <span className="poll-results__tag">✓ {ut('liveRoom.results.correctMark')}</span>}
+              {mine?.includes(i) && <span className="poll-results__tag poll-results__tag--mine">{ut('liveRoom.results.mine')}</span>}
             </span>
             <span className="poll-results__bar" aria-hidden="true">
               <span className="poll-results__fill" style={{ inlineSize: `${(count / most) * 100}%` }} />
             </span>
             <span className="poll-results__count">
-              {t('liveRoom.results.count', { count, percent: percent(count, all.total) })}
+              {ut('liveRoom.results.count', { count, percent: percent(count, all.total) })}
               {byLang && (
                 <span className="poll-results__langs">
-                  {t('liveRoom.results.byLang', { zh: byLang.zh.counts[i] ?? 0, en: byLang.en.counts[i] ?? 0 })}
+                  {ut('liveRoom.results.byLang', { zh: byLang.zh.counts[i] ?? 0, en: byLang.en.counts[i] ?? 0 })}
                 </span>
               )}
             </span>

@@ -6,7 +6,7 @@
  * in the delegate's language. It never takes focus: its arrival is announced politely.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import type { TFunction } from 'i18next';
 import { useContent } from '../../content/ContentContext';
 import { htmlLang } from '../../i18n/i18n';
@@ -29,7 +29,7 @@ export function pollAnnouncement(poll: LivePoll, prev: LivePoll | null, words: P
 }
 
 export function PollSheet({ open, onHide }: { open: boolean; onHide: () => void }) {
-  const { t } = useTranslation();
+  const ut = useUiT();
   const session = useLiveSession();
   const content = useContent();
   const lang = useLang();
@@ -65,15 +65,15 @@ export function PollSheet({ open, onHide }: { open: boolean; onHide: () => void 
   };
   const status =
     notice?.kind === 'poll-closed'
-      ? t('liveRoom.sheet.tooLate')
+      ? ut('liveRoom.sheet.tooLate')
       : notice?.kind === 'rate-limited' && pending
-        ? t('liveRoom.tooFast')
+        ? ut('liveRoom.tooFast')
         : pickFirst
-          ? t('liveRoom.sheet.pick')
+          ? ut('liveRoom.sheet.pick')
           : !isOpen
-            ? t('liveRoom.sheet.closed')
+            ? ut('liveRoom.sheet.closed')
             : mine && !changed
-              ? t('liveRoom.sheet.received')
+              ? ut('liveRoom.sheet.received')
               : '';
   const right = poll.result?.correct ?? [];
 
@@ -81,10 +81,10 @@ export function PollSheet({ open, onHide }: { open: boolean; onHide: () => void 
     <section className="poll-sheet" role="dialog" aria-modal="false" aria-labelledby="poll-sheet-label">
       <div className="poll-sheet__head">
         <h2 id="poll-sheet-label" className="poll-sheet__label">
-          {t('liveRoom.sheet.label')}
+          {ut('liveRoom.sheet.label')}
         </h2>
         <button type="button" className="button button--quiet button--small" onClick={onHide}>
-          {t('liveRoom.sheet.hide')}
+          {ut('liveRoom.sheet.hide')}
         </button>
       </div>
       {poll.phase === 'revealed' && poll.result ? (
@@ -95,12 +95,12 @@ export function PollSheet({ open, onHide }: { open: boolean; onHide: () => void 
           <PollResults options={words.options} all={{ counts: poll.result.counts, total: poll.result.total }} correct={right} mine={mine ?? undefined} />
           <p className="poll-sheet__answer">
             {right.length === 0
-              ? t('liveRoom.poll.survey')
+              ? ut('liveRoom.poll.survey')
               : right.length === 1
-                ? t('liveRoom.results.correct', { answer: words.options[right[0]!]?.text ?? '' })
-                : t('liveRoom.results.correctMany', { answers: right.map((i) => words.options[i]?.text ?? '').join(lang === 'zh' ? '、' : ', ') })}
+                ? ut('liveRoom.results.correct', { answer: words.options[right[0]!]?.text ?? '' })
+                : ut('liveRoom.results.correctMany', { answers: right.map((i) => words.options[i]?.text ?? '').join(lang === 'zh' ? '、' : ', ') })}
           </p>
-          <p className="poll-sheet__total">{t('liveRoom.results.total', { count: poll.result.total })}</p>
+          <p className="poll-sheet__total">{ut('liveRoom.results.total', { count: poll.result.total })}</p>
         </div>
       ) : (
         <form onSubmit={submit} noValidate>
@@ -109,7 +109,7 @@ export function PollSheet({ open, onHide }: { open: boolean; onHide: () => void 
               {words.prompt.text}
             </legend>
             <p id="poll-sheet-how" className="poll-sheet__how">
-              {t(poll.multiple ? 'liveRoom.sheet.chooseMany' : 'liveRoom.sheet.chooseOne')}
+              {ut(poll.multiple ? 'liveRoom.sheet.chooseMany' : 'liveRoom.sheet.chooseOne')}
             </p>
             {words.options.map((option, i) => (
               <label key={i} className="poll-sheet__option">
@@ -130,7 +130,7 @@ export function PollSheet({ open, onHide }: { open: boolean; onHide: () => void 
           <div className="poll-sheet__foot">
             {isOpen && (
               <button type="submit" className="button" aria-disabled={!changed && mine !== null}>
-                {t(mine ? 'liveRoom.sheet.change' : 'liveRoom.sheet.send')}
+                {ut(mine ? 'liveRoom.sheet.change' : 'liveRoom.sheet.send')}
               </button>
             )}
             <p className="poll-sheet__status" role="status">

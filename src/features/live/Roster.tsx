@@ -6,6 +6,7 @@
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../../content/limits';
 import type { RosterEntry } from '../../live/protocol';
@@ -42,6 +43,7 @@ function matches(entry: RosterEntry, show: Show): boolean {
 
 export function Roster({ entries, lang, onRemove }: { entries: readonly RosterEntry[]; lang: Lang; onRemove?: (entry: RosterEntry) => void }) {
   const { t } = useTranslation();
+  const ut = useUiT();
   const [query, setQuery] = useState('');
   const [show, setShow] = useState<Show>('all');
   const [sort, setSort] = useState<Sort>('joined');
@@ -79,15 +81,15 @@ export function Roster({ entries, lang, onRemove }: { entries: readonly RosterEn
 
   return (
     <section className="side-section roster" aria-labelledby="roster-heading">
-      <h2 id="roster-heading">{t('liveRoom.roster.heading', { count: counts.all })}</h2>
-      <p className="roster__counts">{t('liveRoom.roster.counts', counts)}</p>
+      <h2 id="roster-heading">{ut('liveRoom.roster.heading', { count: counts.all })}</h2>
+      <p className="roster__counts">{ut('liveRoom.roster.counts', counts)}</p>
       <div className="roster__controls">
         <label>
-          <span>{t('liveRoom.roster.find')}</span>
+          <span>{ut('liveRoom.roster.find')}</span>
           <input type="search" value={query} onChange={(e) => { setQuery(e.target.value); setLimit(ROSTER_PAGE); }} autoComplete="off" />
         </label>
         <label>
-          <span>{t('liveRoom.roster.show')}</span>
+          <span>{ut('liveRoom.roster.show')}</span>
           <select value={show} onChange={(e) => { setShow(e.target.value as Show); setLimit(ROSTER_PAGE); }}>
             {SHOWS.map((s) => (
               <option key={s} value={s}>
@@ -108,17 +110,17 @@ export function Roster({ entries, lang, onRemove }: { entries: readonly RosterEn
         </label>
       </div>
       {rows.length === 0 ? (
-        <p className="roster__empty">{entries.length === 0 ? t('liveRoom.roster.nobody') : t('liveRoom.roster.noMatch')}</p>
+        <p className="roster__empty">{entries.length === 0 ? ut('liveRoom.roster.nobody') : ut('liveRoom.roster.noMatch')}</p>
       ) : (
         <div className="roster__scroll">
           <table className="roster__table">
-            <caption className="roster__caption">{t('liveRoom.roster.showing', { shown: shown.length, count: rows.length })}</caption>
+            <caption className="roster__caption">{ut('liveRoom.roster.showing', { shown: shown.length, count: rows.length })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('liveRoom.roster.name')}</th>
-                <th scope="col">{t('liveRoom.roster.lang')}</th>
-                <th scope="col">{t('liveRoom.roster.where')}</th>
-                <th scope="col">{t('liveRoom.roster.joined')}</th>
+                <th scope="col">{ut('liveRoom.roster.name')}</th>
+                <th scope="col">{ut('liveRoom.roster.lang')}</th>
+                <th scope="col">{ut('liveRoom.roster.where')}</th>
+                <th scope="col">{ut('liveRoom.roster.joined')}</th>
                 {onRemove && <th scope="col"><span className="visually-hidden">{t('liveRoom.roster.actions')}</span></th>}
               </tr>
             </thead>
@@ -128,9 +130,9 @@ export function Roster({ entries, lang, onRemove }: { entries: readonly RosterEn
                   <th scope="row" dir="auto" className="roster__name">
                     {delegateLabel(e, t)}
                   </th>
-                  <td>{t(`lang.${e.lang}`)}</td>
+                  <td>{ut(`lang.${e.lang}`)}</td>
                   <td>
-                    {e.connected ? t(e.following ? 'liveRoom.roster.following' : 'liveRoom.roster.exploring') : t('liveRoom.roster.dropped')}
+                    {e.connected ? ut(e.following ? 'liveRoom.roster.following' : 'liveRoom.roster.exploring') : ut('liveRoom.roster.dropped')}
                   </td>
                   <td>{time.format(e.joinedAt)}</td>
                   {onRemove && (
@@ -141,7 +143,7 @@ export function Roster({ entries, lang, onRemove }: { entries: readonly RosterEn
                             {t('liveRoom.roster.removeNow', { name: delegateLabel(e, t) })}
                           </button>
                           <button type="button" className="button button--quiet button--small" onClick={() => setRemoving(null)}>
-                            {t('liveRoom.roster.keep')}
+                            {ut('liveRoom.roster.keep')}
                           </button>
                         </span>
                       ) : (
@@ -151,7 +153,7 @@ export function Roster({ entries, lang, onRemove }: { entries: readonly RosterEn
                           aria-label={t('liveRoom.roster.removeLabel', { name: delegateLabel(e, t) })}
                           onClick={() => setRemoving(e.id)}
                         >
-                          {t('liveRoom.roster.remove')}
+                          {ut('liveRoom.roster.remove')}
                         </button>
                       )}
                     </td>
@@ -164,7 +166,7 @@ export function Roster({ entries, lang, onRemove }: { entries: readonly RosterEn
       )}
       {rows.length > shown.length && (
         <button type="button" className="button button--quiet" onClick={() => setLimit((n) => n + ROSTER_PAGE)}>
-          {t('liveRoom.roster.more', { count: Math.min(ROSTER_PAGE, rows.length - shown.length) })}
+          {ut('liveRoom.roster.more', { count: Math.min(ROSTER_PAGE, rows.length - shown.length) })}
         </button>
       )}
     </section>

@@ -4,6 +4,7 @@
  * quiz and certificate, the certificates issued, and the record's export, import and erase.
  */
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import { PlaceLink } from '../../components/PlaceLink';
 import { Text } from '../../components/Text';
 import { useContent } from '../../content/ContentContext';
@@ -20,19 +21,19 @@ import './PassportPage.css';
 export const formatDate = (iso: string, lang: Lang) => new Intl.DateTimeFormat(htmlLang(lang), { dateStyle: 'long' }).format(new Date(iso));
 
 function DamagedNotice() {
-  const { t } = useTranslation();
+  const ut = useUiT();
   const record = useRecordStore();
   const damaged = useRecord((s) => s.damaged);
   if (!damaged) return null;
   return (
     <div className="passport__damaged" role="alert">
-      <p>{t('record.damaged')}</p>
+      <p>{ut('record.damaged')}</p>
       <p className="button-row">
         <button type="button" className="button button--quiet" onClick={() => downloadFile('delegation-passport-damaged.txt', damaged.raw, 'text/plain')}>
-          {t('record.downloadDamaged')}
+          {ut('record.downloadDamaged')}
         </button>
         <button type="button" className="button button--quiet" onClick={() => record.getState().dismissDamaged()}>
-          {t('record.dismissDamaged')}
+          {ut('record.dismissDamaged')}
         </button>
       </p>
     </div>
@@ -41,6 +42,7 @@ function DamagedNotice() {
 
 export function PassportPage() {
   const { t } = useTranslation();
+  const ut = useUiT();
   const lang = useLang();
   const content = useContent();
   const status = useRecord((s) => s.status);
@@ -56,11 +58,11 @@ export function PassportPage() {
 
   return (
     <div className="passport">
-      <h1>{t('passport.title')}</h1>
-      <p className="lead">{t('passport.intro')}</p>
+      <h1>{ut('passport.title')}</h1>
+      <p className="lead">{ut('passport.intro')}</p>
       <DamagedNotice />
       {status === 'loading' ? (
-        <p role="status">{t('passport.loading')}</p>
+        <p role="status">{ut('passport.loading')}</p>
       ) : (
         <>
           <p className="passport__progress">
@@ -68,7 +70,7 @@ export function PassportPage() {
               {visited} / {stops.length}
             </span>
             <span className="visually-hidden">{t('passport.progressLabel', { visited, total: stops.length })}</span>
-            <span className="passport__rings">{t('passport.ringsLabel', { count: rings })}</span>
+            <span className="passport__rings">{ut('passport.ringsLabel', { count: rings })}</span>
           </p>
           {content.campuses.map((campus) => {
             const campusVisited = campus.stops.filter((s) => stamps[stopKey(campus.id, s.id)]).length;
@@ -77,7 +79,7 @@ export function PassportPage() {
                 <h2 id={`passport-${campus.id}`}>
                   <Text value={campus.name} />
                 </h2>
-                <p className="passport__campus-count">{t('passport.campusProgress', { visited: campusVisited, total: campus.stops.length })}</p>
+                <p className="passport__campus-count">{ut('passport.campusProgress', { visited: campusVisited, total: campus.stops.length })}</p>
                 <ul className="stamps">
                   {campus.stops.map((stop) => {
                     const stamp = stamps[stopKey(campus.id, stop.id)];
@@ -92,8 +94,8 @@ export function PassportPage() {
                           </span>
                           <Text className="stamp__name" value={stop.name} />
                         </PlaceLink>
-                        <span className="stamp__state">{stamp ? t('passport.visitedOn', { date: formatDate(stamp.visitedAt, lang) }) : t('passport.notVisited')}</span>
-                        {ring ? <span className="stamp__ring-note">{t('passport.ring')}</span> : spots.length > 0 && stamp ? <span className="stamp__spots">{t('passport.spots', { opened: openedHere, total: spots.length })}</span> : null}
+                        <span className="stamp__state">{stamp ? ut('passport.visitedOn', { date: formatDate(stamp.visitedAt, lang) }) : ut('passport.notVisited')}</span>
+                        {ring ? <span className="stamp__ring-note">{ut('passport.ring')}</span> : spots.length > 0 && stamp ? <span className="stamp__spots">{ut('passport.spots', { opened: openedHere, total: spots.length })}</span> : null}
                       </li>
                     );
                   })}
@@ -102,7 +104,7 @@ export function PassportPage() {
             );
           })}
           <section className="passport__tours" aria-labelledby="passport-tours">
-            <h2 id="passport-tours">{t('passport.toursHeading')}</h2>
+            <h2 id="passport-tours">{ut('passport.toursHeading')}</h2>
             <ul className="passport__tour-list">
               {content.tours
                 .filter((tour) => tour.quiz)
@@ -114,19 +116,19 @@ export function PassportPage() {
                       <h3>
                         <Text value={tour.title} />
                       </h3>
-                      <p>{t('passport.tourStops', { visited: progress.visited, total: progress.total })}</p>
+                      <p>{ut('passport.tourStops', { visited: progress.visited, total: progress.total })}</p>
                       <p>
                         {best
-                          ? t('passport.quizBest', { correct: best.correct, total: best.total, percent: best.percent, result: best.passed ? t('passport.passed') : t('passport.notPassed') })
-                          : t('passport.noQuizYet')}
+                          ? ut('passport.quizBest', { correct: best.correct, total: best.total, percent: best.percent, result: best.passed ? t('passport.passed') : t('passport.notPassed') })
+                          : ut('passport.noQuizYet')}
                       </p>
                       <p className="button-row">
                         <PlaceLink to={{ page: 'quiz', tourId: tour.id }} className={progress.quizPassed ? 'button button--quiet' : 'button'}>
-                          {best ? t('passport.retakeQuiz') : t('passport.takeQuiz')}
+                          {best ? ut('passport.retakeQuiz') : ut('passport.takeQuiz')}
                         </PlaceLink>
                         {progress.ready && (
                           <PlaceLink to={{ page: 'certificate', tourId: tour.id }} className="button">
-                            {t('passport.getCertificate')}
+                            {ut('passport.getCertificate')}
                           </PlaceLink>
                         )}
                       </p>
@@ -137,7 +139,7 @@ export function PassportPage() {
           </section>
           {certificates.length > 0 && (
             <section aria-labelledby="passport-certificates">
-              <h2 id="passport-certificates">{t('passport.certificatesHeading')}</h2>
+              <h2 id="passport-certificates">{ut('passport.certificatesHeading')}</h2>
               <ul className="passport__certificates">
                 {certificates.map((c) => {
                   const title = tourTitle(c.tourId);
@@ -145,8 +147,8 @@ export function PassportPage() {
                     <li key={c.code}>
                       <bdi className="passport__cert-name">{c.name}</bdi>
                       {' — '}
-                      {t('passport.certificateLine', { tour: title ? title[lang] : c.tourId, date: formatDate(c.issuedAt, lang), code: c.code })}{' '}
-                      <a href={`/verify/${encodeURIComponent(c.code)}`}>{t('passport.verifyLink')}</a>
+                      {ut('passport.certificateLine', { tour: title ? title[lang] : c.tourId, date: formatDate(c.issuedAt, lang), code: c.code })}{' '}
+                      <a href={`/verify/${encodeURIComponent(c.code)}`}>{ut('passport.verifyLink')}</a>
                     </li>
                   );
                 })}

@@ -6,6 +6,7 @@
  */
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import { useRecordStore } from '../../store/recordContext';
 import { mergeRecords, pickRecord, type RecordData } from '../../store/recordStore';
 import { compareRecords, countsOf, downloadFile } from './recordFile';
@@ -17,6 +18,7 @@ type Pending = { kind: 'import'; file: string; data: RecordData } | { kind: 'era
 
 export function RecordTools() {
   const { t } = useTranslation();
+  const ut = useUiT();
   const record = useRecordStore();
   const [pending, setPending] = useState<Pending>(null);
   const [message, setMessage] = useState('');
@@ -66,17 +68,17 @@ export function RecordTools() {
   const counts = countsOf(current);
   return (
     <section className="record-tools" aria-labelledby="record-tools-title">
-      <h2 id="record-tools-title">{t('record.heading')}</h2>
+      <h2 id="record-tools-title">{ut('record.heading')}</h2>
       <p className="button-row">
         <button type="button" className="button button--quiet" onClick={exportRecord}>
-          {t('record.export')}
+          {ut('record.export')}
         </button>
         <button type="button" className="button button--quiet" ref={importButton} onClick={() => fileInput.current?.click()}>
-          {t('record.import')}
+          {ut('record.import')}
         </button>
         <input ref={fileInput} type="file" accept="application/json,.json" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onFile(e)} />
         <button type="button" className="button button--quiet" ref={eraseButton} onClick={() => open({ kind: 'erase' })}>
-          {t('record.erase')}
+          {ut('record.erase')}
         </button>
       </p>
       {error && (
@@ -87,7 +89,7 @@ export function RecordTools() {
       {pending?.kind === 'erase' && (
         <div className="record-tools__confirm" role="group" aria-labelledby="record-confirm">
           <h3 id="record-confirm" ref={question} tabIndex={-1}>
-            {t('record.eraseConfirm', { ...counts })}
+            {ut('record.eraseConfirm', { ...counts })}
           </h3>
           <p className="button-row">
             <button
@@ -98,10 +100,10 @@ export function RecordTools() {
                 close(t('record.erased'), eraseButton.current);
               }}
             >
-              {t('record.eraseYes')}
+              {ut('record.eraseYes')}
             </button>
             <button type="button" className="button button--quiet" onClick={() => close('', eraseButton.current)}>
-              {t('record.cancel')}
+              {ut('record.cancel')}
             </button>
           </p>
         </div>
@@ -126,18 +128,19 @@ function ImportQuestion({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
+  const ut = useUiT();
   const record = useRecordStore();
   const { adds, loses } = compareRecords(current, pending.data);
   const losesAny = loses.stamps + loses.quizzes + loses.certificates > 0;
   return (
     <div className="record-tools__confirm" role="group" aria-labelledby="record-confirm">
       <h3 id="record-confirm" ref={headingRef} tabIndex={-1}>
-        {t('record.importTitle', { file: pending.file })}
+        {ut('record.importTitle', { file: pending.file })}
       </h3>
-      <p>{t('record.importChanges', { ...countsOf(pending.data) })}</p>
+      <p>{ut('record.importChanges', { ...countsOf(pending.data) })}</p>
       <ul>
-        <li>{t('record.importAdds', { ...adds })}</li>
-        <li>{losesAny ? t('record.importLoses', { ...loses }) : t('record.importNothingLost')}</li>
+        <li>{ut('record.importAdds', { ...adds })}</li>
+        <li>{losesAny ? ut('record.importLoses', { ...loses }) : ut('record.importNothingLost')}</li>
       </ul>
       <p className="button-row">
         <button
@@ -148,7 +151,7 @@ function ImportQuestion({
             onDone(t('record.imported'));
           }}
         >
-          {t('record.merge')}
+          {ut('record.merge')}
         </button>
         <button
           type="button"
@@ -158,10 +161,10 @@ function ImportQuestion({
             onDone(t('record.imported'));
           }}
         >
-          {t('record.replace')}
+          {ut('record.replace')}
         </button>
         <button type="button" className="button button--quiet" onClick={() => onDone('')}>
-          {t('record.cancel')}
+          {ut('record.cancel')}
         </button>
       </p>
     </div>

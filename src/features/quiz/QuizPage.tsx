@@ -8,8 +8,9 @@
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiT } from '../../components/useUiT';
 import { PlaceLink } from '../../components/PlaceLink';
-import { Text } from '../../components/Text';
+import { Text, ZhPieces } from '../../components/Text';
 import { useContent } from '../../content/ContentContext';
 import { findCampus, findStop } from '../../content/lookup';
 import { PASS_PERCENT, scoreQuiz, type QuizAnswers } from '../../content/quiz';
@@ -23,15 +24,15 @@ import { submitQuiz, type QuizAttemptResult } from './quizApi';
 import './QuizPage.css';
 
 export function QuizPage({ tourId }: { tourId: string }) {
-  const { t } = useTranslation();
+  const ut = useUiT();
   const content = useContent();
   const tour = content.tours.find((x) => x.id === tourId);
   if (!tour?.quiz) {
     return (
       <div className="message-page">
-        <h1>{t('quiz.noQuiz')}</h1>
+        <h1>{ut('quiz.noQuiz')}</h1>
         <p>
-          <PlaceLink to={{ page: 'passport' }}>{t('quiz.toPassport')}</PlaceLink>
+          <PlaceLink to={{ page: 'passport' }}>{ut('quiz.toPassport')}</PlaceLink>
         </p>
       </div>
     );
@@ -43,6 +44,7 @@ type Sending = { state: 'idle' } | { state: 'sending' } | { state: 'failed'; det
 
 function Quiz({ tour, questions }: { tour: Tour; questions: QuizQuestion[] }) {
   const { t } = useTranslation();
+  const ut = useUiT();
   const lang = useLang();
   const record = useRecordStore();
   const stamps = useRecord((s) => s.stamps);
@@ -60,7 +62,7 @@ function Quiz({ tour, questions }: { tour: Tour; questions: QuizQuestion[] }) {
     const given = checked[q.id];
     if (given === undefined) return null;
     const right = scoreQuiz({ quiz: { questions: [q] } }, { [q.id]: given }).correct === 1;
-    return { right, text: right ? t('quiz.right') : t('quiz.wrong', { answer: answerText(q, q.answer) }) };
+    return { right, text: right ? ut('quiz.right') : ut('quiz.wrong', { answer: answerText(q, q.answer) }) };
   };
 
   const check = (q: QuizQuestion) => {
@@ -111,19 +113,19 @@ function Quiz({ tour, questions }: { tour: Tour; questions: QuizQuestion[] }) {
   return (
     <div className="quiz">
       <h1 ref={titleRef} tabIndex={-1}>
-        {t('quiz.title', { tour: tour.title[lang] })}
+        {ut('quiz.title', { tour: tour.title[lang] })}
       </h1>
-      <p className="lead">{t('quiz.intro', { count: questions.length, pass: PASS_PERCENT })}</p>
+      <p className="lead">{ut('quiz.intro', { count: questions.length, pass: PASS_PERCENT })}</p>
       <ol className="quiz__questions">
         {questions.map((q, i) => {
           const feedback = feedbackOf(q);
           const locked = checked[q.id] !== undefined || done !== null;
-          const options = q.kind === 'choice' ? q.options.map((o, index) => ({ value: index as number | boolean, label: o[lang] })) : [true, false].map((v) => ({ value: v as number | boolean, label: v ? t('quiz.true') : t('quiz.false') }));
+          const options = q.kind === 'choice' ? q.options.map((o, index) => ({ value: index as number | boolean, label: lang === 'zh' ? <ZhPieces text={o.zh} /> : o[lang] })) : [true, false].map((v) => ({ value: v as number | boolean, label: v ? ut('quiz.true') : ut('quiz.false') }));
           return (
             <li key={q.id} className="quiz__question">
               <fieldset aria-describedby={feedback ? `quiz-feedback-${q.id}` : undefined}>
                 <legend>
-                  <span className="quiz__number">{t('quiz.question', { n: i + 1, count: questions.length })}</span>
+                  <span className="quiz__number">{ut('quiz.question', { n: i + 1, count: questions.length })}</span>
                   <Text className="quiz__prompt" value={q.prompt} />
                 </legend>
                 <div className="quiz__options">
@@ -151,9 +153,9 @@ function Quiz({ tour, questions }: { tour: Tour; questions: QuizQuestion[] }) {
                 </div>
                 <p className="quiz__check">
                   <button type="button" className="button button--quiet" aria-disabled={locked ? 'true' : undefined} onClick={() => check(q)}>
-                    {locked ? t('quiz.checked') : t('quiz.check')}
+                    {locked ? ut('quiz.checked') : ut('quiz.check')}
                   </button>
-                  {hint === q.id && !locked && <span className="quiz__hint">{t('quiz.chooseFirst')}</span>}
+                  {hint === q.id && !locked && <span className="quiz__hint">{ut('quiz.chooseFirst')}</span>}
                 </p>
                 {feedback && (
                   <div id={`quiz-feedback-${q.id}`} className={`quiz__feedback quiz__feedback--${feedback.right ? 'right' : 'wrong'}`}>
@@ -170,37 +172,37 @@ function Quiz({ tour, questions }: { tour: Tour; questions: QuizQuestion[] }) {
       {done ? (
         <section className={`quiz__result quiz__result--${done.passed ? 'passed' : 'failed'}`} aria-labelledby="quiz-result">
           <h2 id="quiz-result" ref={resultHeading} tabIndex={-1}>
-            {t('quiz.score', { correct: done.correct, total: done.total, percent: done.percent })}
+            {ut('quiz.score', { correct: done.correct, total: done.total, percent: done.percent })}
           </h2>
-          <p className="quiz__verdict">{done.passed ? t('quiz.passed') : t('quiz.failed', { pass: PASS_PERCENT })}</p>
-          <p className="quiz__server">{t('quiz.scoredByServer')}</p>
+          <p className="quiz__verdict">{done.passed ? ut('quiz.passed') : ut('quiz.failed', { pass: PASS_PERCENT })}</p>
+          <p className="quiz__server">{ut('quiz.scoredByServer')}</p>
           <p className="button-row">
             {done.passed && progress.ready && (
               <PlaceLink to={{ page: 'certificate', tourId: tour.id }} className="button">
-                {t('quiz.toCertificate')}
+                {ut('quiz.toCertificate')}
               </PlaceLink>
             )}
             {!done.passed && (
               <button type="button" className="button" onClick={again}>
-                {t('quiz.again')}
+                {ut('quiz.again')}
               </button>
             )}
             <PlaceLink to={{ page: 'passport' }} className="button button--quiet">
-              {t('quiz.toPassport')}
+              {ut('quiz.toPassport')}
             </PlaceLink>
           </p>
         </section>
       ) : (
         <p className="button-row quiz__submit">
           <button type="button" className="button" aria-disabled={sending.state === 'sending' ? 'true' : undefined} onClick={() => sending.state !== 'sending' && void send()}>
-            {sending.state === 'sending' ? t('quiz.sending') : t('quiz.submit')}
+            {sending.state === 'sending' ? ut('quiz.sending') : ut('quiz.submit')}
           </button>
-          {unanswered > 0 && <span className="quiz__hint">{t('quiz.unanswered', { count: unanswered })}</span>}
+          {unanswered > 0 && <span className="quiz__hint">{ut('quiz.unanswered', { count: unanswered })}</span>}
         </p>
       )}
       {sending.state === 'failed' && (
         <p className="quiz__error" role="alert">
-          {t('quiz.sendFailed', { detail: sending.detail })}
+          {ut('quiz.sendFailed', { detail: sending.detail })}
         </p>
       )}
       {/* The one live region of the page: feedback is said once, politely, without moving focus. */}
@@ -213,7 +215,7 @@ function Quiz({ tour, questions }: { tour: Tour; questions: QuizQuestion[] }) {
 
 /** A link to the tour step (counting from 1) that told the fact: it opens that step of the tour. */
 function CitedStep({ tour, step }: { tour: Tour; step: number }) {
-  const { t } = useTranslation();
+  const ut = useUiT();
   const content = useContent();
   const store = useVisitStore();
   const lang = useLang();
@@ -234,7 +236,7 @@ function CitedStep({ tour, step }: { tour: Tour; step: number }) {
           store.getState().goToStep(position, place, s.view, s.hotspot ?? null);
         }}
       >
-        {t('quiz.seeStep', { step, stop: stop.name[lang] })}
+        {ut('quiz.seeStep', { step, stop: stop.name[lang] })}
       </a>
     </p>
   );

@@ -7,11 +7,12 @@ import { arrivalView, findHotspot, findStop } from '../../content/lookup';
 import { derivedImage } from '../../content/images';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { StageFallback } from '../../components/StageFallback';
-import { Text } from '../../components/Text';
+import { Text, ZhPieces } from '../../components/Text';
 import { PlaceLink } from '../../components/PlaceLink';
 import { useReducedMotion } from '../../components/useReducedMotion';
 import { htmlLang } from '../../i18n/i18n';
-import { useLang, useOpenHotspotId, usePresenter, useVisitStore, useView } from '../../store/context';
+import { usePinyinData } from '../../learner/pinyin';
+import { useLang, useOpenHotspotId, usePresenter, useVisitStore, useView, useWords } from '../../store/context';
 import { useRecordStore } from '../../store/recordContext';
 import { useVisitStamp } from '../../store/useVisitStamp';
 import type { ViewerHotspot } from '../../viewer/panorama/HotspotLayer';
@@ -159,6 +160,9 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
     });
   }, [store]);
 
+  // The names over the panorama carry pinyin like every Chinese text; new hotspot objects when the
+  // readings arrive or go make the viewer measure the (taller) names again and place them anew.
+  const pinyin = usePinyinData(useWords((s) => s.pinyin));
   const viewerHotspots = useMemo<ViewerHotspot[]>(
     () =>
       stop.hotspots.map((h) => {
@@ -170,10 +174,11 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
           pitch: h.pitch,
           label: h.kind === 'info' ? t('stop.infoLabel', { title: name }) : t('stop.linkLabel', { stop: name }),
           caption: name,
+          captionContent: lang === 'zh' && pinyin ? <ZhPieces text={name} /> : undefined,
           lang: htmlLang(lang),
         };
       }),
-    [stop, campus, lang, t],
+    [stop, campus, lang, t, pinyin],
   );
 
   const setView = useCallback((v: View) => store.getState().setView(v), [store]);
@@ -269,7 +274,7 @@ export function StopPage({ campus, stop, bilingual = false, panels, session, aft
                   onHotspotActivate={onHotspotActivate}
                   reducedMotion={reducedMotion}
                   onShown={onShown}
-                  hint={dragHint ? t('screens.dragHint') : undefined}
+                  hint={dragHint ? ut('screens.dragHint') : undefined}
                   onDragged={onDragged}
                   vr={vr}
                   labels={{

@@ -52,7 +52,7 @@ export const WordCard = forwardRef<HTMLHeadingElement, WordCardProps>(function W
       </p>
       <p className="word-card__meta">
         <span>{t(`words.pos.${word.pos}`)}</span>
-        {word.hsk !== undefined && <span>{word.hsk === 'beyond' ? t('words.hskBeyond') : t('words.hsk', { level: word.hsk })}</span>}
+        <span>{word.hsk === 'beyond' ? t('words.hskBeyond') : t('words.hsk', { level: word.hsk === '7-9' ? '7–9' : word.hsk })}</span>
       </p>
       <div className="word-card__example">
         <h4>{t('words.example')}</h4>

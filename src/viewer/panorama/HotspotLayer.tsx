@@ -3,7 +3,7 @@
  * readers, which a hotspot drawn in WebGL never is. Only hotspots in front of the camera and on
  * screen are rendered, so Tab reaches exactly the visible ones.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { View } from '../../content/schema';
 import { arrowDirection, estimateCaptionSize, placeCaptions } from '../captionPlacement';
 import { projectToScreen } from '../viewMath';
@@ -18,6 +18,14 @@ export interface ViewerHotspot {
   label: string;
   /** A short visible caption next to the marker. */
   caption: string;
+  /**
+   * What the caption draws, where more than its text: the name with pinyin over it, composed by the
+   * page (the viewer knows no languages). Hidden from assistive technology like the caption: the
+   * button's name is `label`, given as hidden text rather than aria-label, so that axe's "label in
+   * name" check does not read the pinyin as a visible label missing from the name. Give a new
+   * hotspot object when it changes size, so it is measured again.
+   */
+  captionContent?: ReactNode;
   lang: string;
 }
 
@@ -156,17 +164,20 @@ export function HotspotLayer({ hotspots, view, width, height, activeId, onActiva
               type="button"
               // A name with no free room beside its marker waits for hover or focus (the list has it).
               className={`hotspot hotspot--${h.kind} hotspot--caption-${side}`}
-              aria-label={h.label}
+              // A caption drawn with more than its words (pinyin over them) would not be part of an
+              // aria-label (WCAG 2.5.3, "label in name"): then the name is hidden text of its own.
+              aria-label={h.captionContent === undefined ? h.label : undefined}
               aria-pressed={h.kind === 'info' ? h.id === activeId : undefined}
               data-hotspot-id={h.id}
               data-direction={direction}
               onClick={() => onActivate(h.id)}
             >
+              {h.captionContent !== undefined && <span className="hotspot__name">{h.label}</span>}
               <span className="hotspot__icon" aria-hidden="true">
                 {h.kind === 'info' ? <InfoIcon /> : <ArrowIcon />}
               </span>
               <span className="hotspot__caption" aria-hidden="true" lang={h.lang} data-for={h.id}>
-                {h.caption}
+                {h.captionContent ?? h.caption}
               </span>
             </button>
           </li>

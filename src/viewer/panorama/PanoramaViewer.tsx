@@ -74,9 +74,10 @@ export interface PanoramaViewerProps {
   onShown?(src: string, level: 'preview' | 'full'): void;
   /**
    * A short "drag to look around" shown on the view until the visitor's first drag (the caller
-   * decides whether a visitor still needs it); `onDragged` is told of that first drag.
+   * decides whether a visitor still needs it; it may give the words with pinyin); `onDragged` is
+   * told of that first drag.
    */
-  hint?: string | undefined;
+  hint?: ReactNode;
   onDragged?: (() => void) | undefined;
   /**
    * A VR session the page has started (on a button press): while it is on, the panorama shows in
