@@ -84,8 +84,8 @@ const FACTS: [string, Pattern, Pattern][] = [
   ['students', '16000余人', /more than 16,000/i],
   ['books', '226.84万册', '2,268,400'],
   ['equipment', '33865.81万元', '¥338.6581 million'],
-  ['11 units', '11个二级学院和教学单位', '11 secondary colleges and teaching units'],
-  ['56 specialties', '56个专业', '56 specialties'],
+  ['11 units', '11个二级学院和教学单位', '11 schools and teaching units'],
+  ['56 programmes', '56个专业', '56 programmes'],
   // The 11 schools
   ['Mechanical Engineering', '机械工程学院', 'School of Mechanical Engineering'],
   ['Vehicle Engineering', '车辆工程学院', 'School of Vehicle Engineering'],
@@ -112,10 +112,10 @@ const FACTS: [string, Pattern, Pattern][] = [
   ['top 100 student development', '学生发展指数100所优秀院校', /top 100 [^\n]*student development/],
   ['60 typical, service contribution', '服务贡献60所典型院校', /60 typical [^\n]*service contribution/],
   // International
-  ['China–ASEAN project', '“中国—东盟高职院校特色合作项目”', /China–ASEAN Higher Vocational Colleges Characteristic Cooperation Project/],
+  ['China–ASEAN project', '“中国—东盟高职院校特色合作项目”', /China–ASEAN Higher Vocational Colleges Featured Cooperation Project/],
   ['alliance chair', '陆海新通道职业教育国际合作联盟理事长单位', /chairs the New Land-Sea Corridor Vocational Education International Cooperation Alliance/],
   ['model school', '市属公办高校国际交流合作示范校', 'model school for international exchange and cooperation'],
-  ['characteristic international project college', '重庆市国际化特色项目院校', 'Chongqing characteristic international project college'],
+  ['characteristic international project college', '重庆市国际化特色项目院校', 'Chongqing featured international project college'],
   ['Germany and Russia', '德国、俄罗斯', 'Germany, Russia'],
   ['40 partners', '40多个院校及企业', 'over 40 colleges and enterprises'],
   ['150 projects', '150多项合作', 'more than 150 cooperation projects'],
