@@ -207,3 +207,16 @@ describe('accessibility of the passport, the quiz and the certificate', () => {
     }
   }
 });
+
+describe('a quiz or certificate address without a quiz', () => {
+  it('says the tour has no quiz, in the page language, and leads back to the passport', async () => {
+    for (const [lang, path] of [['zh', 'quiz/no-such-tour'], ['en', 'certificate/no-such-tour']] as const) {
+      await withPage({ viewport: PHONE, locale: lang === 'zh' ? 'zh-CN' : 'en-US' }, async (page) => {
+        await page.goto(`${base}/${lang}/${path}`);
+        await expect.poll(() => page.locator('#main h1').textContent()).toBe(t(lang, 'quiz.noQuiz'));
+        await page.getByRole('link', { name: t(lang, 'quiz.toPassport') }).click();
+        await page.waitForURL(`${base}/${lang}/passport`);
+      });
+    }
+  });
+});

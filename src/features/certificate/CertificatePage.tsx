@@ -10,6 +10,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiT } from '../../components/useUiT';
 import { PlaceLink } from '../../components/PlaceLink';
+import { QuizTourGate } from '../../components/QuizTourGate';
 import { Text } from '../../components/Text';
 import { useContent } from '../../content/ContentContext';
 import { findCampus, findStop } from '../../content/lookup';
@@ -27,20 +28,7 @@ import { loadCoverage, loadFontFaces } from './fontAssets';
 import './CertificatePage.css';
 
 export default function CertificatePage({ tourId }: { tourId: string }) {
-  const ut = useUiT();
-  const content = useContent();
-  const tour = content.tours.find((x) => x.id === tourId);
-  if (!tour?.quiz) {
-    return (
-      <div className="message-page">
-        <h1>{ut('quiz.noQuiz')}</h1>
-        <p>
-          <PlaceLink to={{ page: 'passport' }}>{ut('quiz.toPassport')}</PlaceLink>
-        </p>
-      </div>
-    );
-  }
-  return <Certificate tour={tour} />;
+  return <QuizTourGate tourId={tourId}>{(tour) => <Certificate tour={tour} />}</QuizTourGate>;
 }
 
 function Certificate({ tour }: { tour: Tour }) {

@@ -10,6 +10,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiT } from '../../components/useUiT';
 import { PlaceLink } from '../../components/PlaceLink';
+import { QuizTourGate } from '../../components/QuizTourGate';
 import { Text, ZhPieces } from '../../components/Text';
 import { useContent } from '../../content/ContentContext';
 import { findCampus, findStop } from '../../content/lookup';
@@ -24,20 +25,7 @@ import { submitQuiz, type QuizAttemptResult } from './quizApi';
 import './QuizPage.css';
 
 export function QuizPage({ tourId }: { tourId: string }) {
-  const ut = useUiT();
-  const content = useContent();
-  const tour = content.tours.find((x) => x.id === tourId);
-  if (!tour?.quiz) {
-    return (
-      <div className="message-page">
-        <h1>{ut('quiz.noQuiz')}</h1>
-        <p>
-          <PlaceLink to={{ page: 'passport' }}>{ut('quiz.toPassport')}</PlaceLink>
-        </p>
-      </div>
-    );
-  }
-  return <Quiz key={tour.id} tour={tour} questions={tour.quiz.questions} />;
+  return <QuizTourGate tourId={tourId}>{(tour, questions) => <Quiz key={tour.id} tour={tour} questions={questions} />}</QuizTourGate>;
 }
 
 type Sending = { state: 'idle' } | { state: 'sending' } | { state: 'failed'; detail: string } | { state: 'done'; result: QuizAttemptResult };
